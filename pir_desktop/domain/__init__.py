@@ -1,0 +1,1 @@
+"""Pure domain: pydantic entities and rules, free of Qt, SQL and PDF code."""

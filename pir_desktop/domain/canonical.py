@@ -1,0 +1,37 @@
+"""The canonical JSON of a review's content and its SHA-256, to bind approvals.
+
+The canonical form leaves out what is not content: edit counters and the
+approvals themselves. Lists are sorted by id so that storage order does not
+change the hash; the why-tree and timeline keep their meaning through their
+own fields (parent, position, time).
+"""
+
+import hashlib
+import json
+from typing import Any
+
+from .review import Review
+
+
+def _strip(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items() if k != "version"}
+    if isinstance(value, list):
+        items = [_strip(v) for v in value]
+        if items and all(isinstance(v, dict) and "id" in v for v in items):
+            items.sort(key=lambda v: v["id"])
+        return items
+    return value
+
+
+def canonical_json(review: Review) -> str:
+    """Return the review's content as compact JSON with sorted keys."""
+    data = review.model_dump(mode="json", exclude={"approvals"})
+    return json.dumps(
+        _strip(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+
+
+def content_hash(review: Review) -> str:
+    """Return the SHA-256 hex digest of the review's canonical JSON."""
+    return hashlib.sha256(canonical_json(review).encode("utf-8")).hexdigest()

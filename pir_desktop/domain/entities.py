@@ -1,0 +1,174 @@
+"""The records a review is made of, as validated pydantic models.
+
+Every datetime is zone-aware (a naive one is rejected) and is held in UTC;
+an event keeps its original zone or offset for display. `version` counts the
+stored edits of a record and lets the store detect a stale write.
+"""
+
+from datetime import date, datetime
+from typing import Annotated, Any, Self
+from uuid import UUID, uuid4
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from .enums import (
+    ActionStatus,
+    ApprovalDecision,
+    ControlDecision,
+    EventKind,
+    FactorRole,
+    FactorStatus,
+    LessonKind,
+    ObservationKind,
+    StepStatus,
+    TimePrecision,
+)
+from .times import format_offset, parse_zone, to_utc
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
+RequiredText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Entity(BaseModel):
+    """Base of every stored record: an id, an edit counter and strict fields."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+    id: UUID = Field(default_factory=uuid4)
+    version: int = Field(default=0, ge=0)
+
+    def with_changes(self, **changes: Any) -> Self:
+        """Return a validated copy with the given fields replaced."""
+        return type(self).model_validate({**self.model_dump(), **changes})
+
+
+def utc_field(value: datetime | None) -> datetime | None:
+    return None if value is None else to_utc(value)
+
+
+class Participant(Entity):
+    name: RequiredText
+    role: RequiredText = Field(
+        description="Procedure role id, such as documentation_lead"
+    )
+    attended: bool = False
+
+
+class TimelineEvent(Entity):
+    occurred_at: AwareDatetime
+    ends_at: AwareDatetime | None = None
+    precision: TimePrecision = TimePrecision.EXACT
+    zone: Text = Field(default="", description="Original zone or offset, for display")
+    time_note: Text = ""
+    kind: EventKind = EventKind.OTHER
+    description: RequiredText
+    source: Text = ""
+    decision_point: bool = False
+
+    @field_validator("zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if value:
+            parse_zone(value)
+        return value
+
+    @model_validator(mode="after")
+    def _normalise(self) -> Self:
+        if not self.zone:
+            self.zone = format_offset(self.occurred_at)
+        self.occurred_at = to_utc(self.occurred_at)
+        self.ends_at = utc_field(self.ends_at)
+        if self.ends_at is not None and self.ends_at < self.occurred_at:
+            raise ValueError(
+                "ends_at is before occurred_at: swap them or clear ends_at"
+            )
+        return self
+
+
+class Observation(Entity):
+    kind: ObservationKind
+    text: RequiredText
+    event_ids: list[UUID] = Field(default_factory=list)
+
+
+class ContributingFactor(Entity):
+    statement: RequiredText
+    category: Text = ""
+    status: FactorStatus = FactorStatus.HYPOTHESIS
+    roles: list[FactorRole] = Field(default_factory=list)
+    evidence: Text = ""
+    event_ids: list[UUID] = Field(default_factory=list)
+
+
+class WhyNode(Entity):
+    """One answer in a 5 Whys tree; the node without a parent states the problem."""
+
+    parent_id: UUID | None = None
+    text: RequiredText
+    evidence: Text = ""
+    factor_id: UUID | None = None
+    position: int = 0
+
+
+class Lesson(Entity):
+    kind: LessonKind
+    text: RequiredText
+    factor_ids: list[UUID] = Field(default_factory=list)
+
+
+class ActionItem(Entity):
+    title: RequiredText
+    description: Text = ""
+    owner: RequiredText
+    due_date: date | None = None
+    success_criteria: Text = ""
+    status: ActionStatus = ActionStatus.PROPOSED
+    factor_ids: list[UUID] = Field(default_factory=list)
+
+
+class ControlAssessment(Entity):
+    """An emergency control change or patch and what to do with it now."""
+
+    control: RequiredText
+    description: Text = ""
+    decision: ControlDecision = ControlDecision.UNDECIDED
+    owner: Text = ""
+    due_date: date | None = None
+
+
+class StepRecord(Entity):
+    """A person's statement about one procedure step, beside derived evidence."""
+
+    step: int = Field(ge=1)
+    status: StepStatus = StepStatus.NOT_STARTED
+    by: Text = ""
+    recorded_at: AwareDatetime | None = None
+    note: Text = ""
+
+    @field_validator("recorded_at")
+    @classmethod
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        return utc_field(value)
+
+
+class Approval(Entity):
+    approver: RequiredText
+    role: RequiredText
+    decision: ApprovalDecision
+    comment: Text = ""
+    decided_at: AwareDatetime
+    content_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    override_reason: Text = ""
+
+    @field_validator("decided_at")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        return to_utc(value)
