@@ -1,0 +1,5 @@
+"""Use cases shared by the GUI, the command line and the tests."""
+
+from .library_service import Deletion, ReviewLibrary
+
+__all__ = ["Deletion", "ReviewLibrary"]

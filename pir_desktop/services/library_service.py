@@ -1,0 +1,162 @@
+"""The review library as the GUI, CLI and tests use it.
+
+Every method is one use case and one short transaction, so each edit is
+saved as soon as it is made. Methods return the stored records with their
+new version, which the caller passes back on its next edit of that record.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from uuid import UUID
+
+from ..domain.canonical import content_hash
+from ..domain.entities import (
+    ActionItem,
+    Approval,
+    ContributingFactor,
+    Entity,
+    Lesson,
+    TimelineEvent,
+    WhyNode,
+)
+from ..domain.enums import ApprovalDecision
+from ..domain.review import Review, ReviewFacts
+from ..store import Library, records
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Deletion:
+    """What a deletion removed or changed, enough to undo it.
+
+    `removed` lists the deleted records, parents first; `unlinked` lists other
+    records as they were before the deletion dropped their links to them.
+    """
+
+    review_id: UUID
+    removed: list[Entity] = field(default_factory=list)
+    unlinked: list[Entity] = field(default_factory=list)
+
+
+class ReviewLibrary:
+    """An open library file and the use cases on its reviews."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    @classmethod
+    def open(cls, path: Path, read_only: bool = False) -> "ReviewLibrary":
+        return cls(Library.open(path, read_only=read_only))
+
+    @classmethod
+    def create(cls, path: Path) -> "ReviewLibrary":
+        return cls(Library.create(path))
+
+    @property
+    def location(self) -> str:
+        return self.library.location
+
+    @property
+    def read_only(self) -> bool:
+        return self.library.read_only
+
+    def close(self) -> None:
+        self.library.close()
+
+    def reviews(self) -> list[ReviewFacts]:
+        return records.list_reviews(self.library)
+
+    def find(self, reference_or_id: str) -> UUID:
+        return records.find_review(self.library, reference_or_id)
+
+    def load(self, review_id: UUID) -> Review:
+        return records.load_review(self.library, review_id)
+
+    def add_review(self, review: Review) -> Review:
+        stored = records.insert_review(self.library, review)
+        log.info("Added review %s to %s", review.id, self.location)
+        return stored
+
+    def delete_review(self, review_id: UUID) -> None:
+        records.delete_review(self.library, review_id)
+
+    def update_facts(self, facts: ReviewFacts) -> ReviewFacts:
+        return records.update_facts(self.library, facts)
+
+    def add(self, review_id: UUID, entity: Entity) -> Entity:
+        return records.add_record(self.library, review_id, entity)
+
+    def update(self, entity: Entity, force: bool = False) -> Entity:
+        return records.update_record(self.library, entity, force=force)
+
+    def delete(self, review_id: UUID, entity: Entity) -> Deletion:
+        """Delete a record and return what undo needs to put everything back."""
+        review = self.load(review_id)
+        deletion = Deletion(
+            review_id, _subtree(review, entity), _linked_to(review, entity)
+        )
+        records.delete_record(self.library, type(entity), entity.id)
+        return deletion
+
+    def restore(self, deletion: Deletion) -> None:
+        """Undo a deletion: the records return with their links."""
+        records.restore_records(
+            self.library, deletion.review_id, deletion.removed + deletion.unlinked
+        )
+
+    def record_approval(
+        self,
+        review_id: UUID,
+        approver: str,
+        role: str,
+        decision: ApprovalDecision,
+        comment: str = "",
+        override_reason: str = "",
+    ) -> Approval:
+        """Record a sign-off decision bound to the review's current content hash."""
+        review = self.load(review_id)
+        approval = Approval(
+            approver=approver,
+            role=role,
+            decision=decision,
+            comment=comment,
+            override_reason=override_reason,
+            decided_at=datetime.now(UTC),
+            content_hash=content_hash(review),
+        )
+        stored = self.add(review_id, approval)
+        log.info("Recorded %s for review %s", decision.value, review_id)
+        return stored  # type: ignore[return-value]
+
+    def save_copy(self, destination: Path) -> None:
+        self.library.save_copy(destination)
+
+
+def _subtree(review: Review, entity: Entity) -> list[Entity]:
+    """Return the record and, for a why-tree node, its descendants, parents first."""
+    if not isinstance(entity, WhyNode):
+        return [entity]
+    nodes: list[Entity] = [entity]
+    frontier = [entity.id]
+    while frontier:
+        children = [n for n in review.why_nodes if n.parent_id in frontier]
+        nodes.extend(children)
+        frontier = [n.id for n in children]
+    return nodes
+
+
+def _linked_to(review: Review, entity: Entity) -> list[Entity]:
+    """Return the records that refer to this one and would lose that link."""
+    if isinstance(entity, TimelineEvent):
+        linked: list[Entity] = [
+            o for o in review.observations if entity.id in o.event_ids
+        ]
+        return linked + [f for f in review.factors if entity.id in f.event_ids]
+    if isinstance(entity, ContributingFactor):
+        holders: list[Lesson | ActionItem] = [*review.lessons, *review.actions]
+        linked = [h for h in holders if entity.id in h.factor_ids]
+        return linked + [n for n in review.why_nodes if n.factor_id == entity.id]
+    return []

@@ -1,0 +1,104 @@
+"""Conversion between domain records and their rows.
+
+Rows use the domain's field names, so one pair of functions serves every
+record type. Link fields (`event_ids`, `factor_ids`) map to many-to-many
+relationships named without the `_ids` suffix (`events`, `factors`).
+"""
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ..domain.entities import (
+    ActionItem,
+    Approval,
+    ContributingFactor,
+    ControlAssessment,
+    Entity,
+    Lesson,
+    Observation,
+    Participant,
+    StepRecord,
+    TimelineEvent,
+    WhyNode,
+)
+from ..domain.review import FACT_FIELDS, ReviewFacts
+from .schema import (
+    ActionRow,
+    ApprovalRow,
+    Base,
+    ControlRow,
+    EventRow,
+    FactorRow,
+    LessonRow,
+    ObservationRow,
+    ParticipantRow,
+    ReviewRow,
+    StepRow,
+    WhyNodeRow,
+)
+
+ROW_TYPES: dict[type[Entity], type[Base]] = {
+    Participant: ParticipantRow,
+    TimelineEvent: EventRow,
+    Observation: ObservationRow,
+    ContributingFactor: FactorRow,
+    WhyNode: WhyNodeRow,
+    Lesson: LessonRow,
+    ActionItem: ActionRow,
+    ControlAssessment: ControlRow,
+    StepRecord: StepRow,
+    Approval: ApprovalRow,
+}
+
+# Link field name -> row type of the linked records.
+LINK_TARGETS: dict[str, type[Base]] = {"event_ids": EventRow, "factor_ids": FactorRow}
+
+
+def _relationship_name(link_field: str) -> str:
+    return link_field.removesuffix("_ids") + "s"
+
+
+def to_entity(row: Base, entity_type: type[Entity]) -> Entity:
+    """Build a domain record from its row."""
+    data: dict[str, Any] = {}
+    for name in entity_type.model_fields:
+        if name in LINK_TARGETS:
+            data[name] = [
+                linked.id for linked in getattr(row, _relationship_name(name))
+            ]
+        else:
+            data[name] = getattr(row, name)
+    return entity_type.model_validate(data)
+
+
+def fill_row(session: Session, row: Base, entity: Entity) -> None:
+    """Copy a domain record's fields, except id and version, onto its row."""
+    for name in type(entity).model_fields:
+        if name in ("id", "version"):
+            continue
+        value = getattr(entity, name)
+        if name in LINK_TARGETS:
+            target = LINK_TARGETS[name]
+            linked = [session.get(target, linked_id) for linked_id in value]
+            value = [item for item in linked if item is not None]
+            name = _relationship_name(name)
+        elif isinstance(value, list):
+            value = [str(item) for item in value]
+        setattr(row, name, value)
+
+
+def to_facts(row: ReviewRow) -> ReviewFacts:
+    """Build the incident facts from a review row."""
+    return ReviewFacts.model_validate(
+        {name: getattr(row, name) for name in FACT_FIELDS}
+    )
+
+
+def fill_review_row(row: ReviewRow, facts: ReviewFacts) -> None:
+    """Copy the incident facts, except id and version, onto a review row."""
+    for name in FACT_FIELDS - {"id", "version"}:
+        value = getattr(facts, name)
+        if name == "p3_criteria":
+            value = [str(item) for item in value]
+        setattr(row, name, value)

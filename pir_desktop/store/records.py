@@ -1,0 +1,222 @@
+"""Reading and writing reviews and their records, one transaction each."""
+
+from uuid import UUID
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..domain.entities import Entity, WhyNode
+from ..domain.review import CHILD_TYPES, Review, ReviewFacts
+from .library import Library, LibraryError, StaleEditError
+from .mapping import ROW_TYPES, fill_review_row, fill_row, to_entity, to_facts
+from .schema import Base, ReviewRow
+
+# Records are inserted in this order so links always point at stored rows.
+INSERT_ORDER = (
+    "participants",
+    "events",
+    "factors",
+    "why_nodes",
+    "observations",
+    "lessons",
+    "actions",
+    "controls",
+    "steps",
+    "approvals",
+)
+
+
+def list_reviews(library: Library) -> list[ReviewFacts]:
+    """Return the facts of every review, newest incident first."""
+    with library.reading() as session:
+        rows = session.scalars(select(ReviewRow).order_by(ReviewRow.reference))
+        return [to_facts(row) for row in rows]
+
+
+def find_review(library: Library, reference_or_id: str) -> UUID:
+    """Return the id of the review with this reference (or id)."""
+    with library.reading() as session:
+        row = session.scalar(
+            select(ReviewRow).where(ReviewRow.reference == reference_or_id)
+        )
+        if row is None:
+            try:
+                row = session.get(ReviewRow, UUID(reference_or_id))
+            except ValueError:
+                row = None
+        if row is None:
+            known = (
+                ", ".join(r.reference for r in session.scalars(select(ReviewRow)))
+                or "none"
+            )
+            raise LibraryError(
+                f"review {reference_or_id!r} not found in {library.location}; "
+                f"references in this library: {known}"
+            )
+        return row.id
+
+
+def load_review(library: Library, review_id: UUID) -> Review:
+    """Load a review with all its records."""
+    with library.reading() as session:
+        row = session.get(ReviewRow, review_id)
+        if row is None:
+            raise LibraryError(f"review {review_id} not found in {library.location}")
+        data = to_facts(row).model_dump()
+        for field, entity_type in CHILD_TYPES.items():
+            row_type = ROW_TYPES[entity_type]
+            query = (
+                select(row_type)
+                .where(row_type.review_id == review_id)  # type: ignore[attr-defined]
+                .order_by(row_type.seq)  # type: ignore[attr-defined]
+            )
+            data[field] = [to_entity(r, entity_type) for r in session.scalars(query)]
+        return Review.model_validate(data)
+
+
+def insert_review(library: Library, review: Review) -> Review:
+    """Store a whole review; its reference must be new in the library."""
+    try:
+        with library.transaction() as session:
+            row = ReviewRow(id=review.id)
+            fill_review_row(row, review.facts)
+            session.add(row)
+            session.flush()
+            for field in INSERT_ORDER:
+                records = getattr(review, field)
+                if field == "why_nodes":
+                    records = _parents_first(records)
+                for seq, entity in enumerate(records):
+                    _insert(session, review.id, entity, seq)
+                session.flush()
+    except IntegrityError as exc:
+        raise LibraryError(
+            f"review {review.reference!r} (id {review.id}) is already in "
+            f"{library.location}: delete it first or change its reference"
+        ) from exc
+    return load_review(library, review.id)
+
+
+def _parents_first(nodes: list[WhyNode]) -> list[WhyNode]:
+    ordered: list[WhyNode] = []
+    placed: set[UUID | None] = {None}
+    pending = list(nodes)
+    while pending:
+        ready = [n for n in pending if n.parent_id in placed]
+        if not ready:
+            raise LibraryError("why-tree has a node whose parent is missing or a cycle")
+        ordered.extend(ready)
+        placed.update(n.id for n in ready)
+        pending = [n for n in pending if n.id not in placed]
+    return ordered
+
+
+def _insert(session: Session, review_id: UUID, entity: Entity, seq: int) -> Base:
+    row_type = ROW_TYPES[type(entity)]
+    row = row_type(id=entity.id, review_id=review_id, seq=seq)
+    fill_row(session, row, entity)
+    session.add(row)
+    return row
+
+
+def update_facts(library: Library, facts: ReviewFacts) -> ReviewFacts:
+    """Store changed incident facts; facts.version must match the stored row."""
+    with library.transaction() as session:
+        row = session.get(ReviewRow, facts.id)
+        if row is None:
+            raise LibraryError(f"review {facts.reference!r} no longer exists")
+        if row.version != facts.version:
+            raise StaleEditError(
+                f"review {facts.reference!r} was changed elsewhere", to_facts(row)
+            )
+        fill_review_row(row, facts)
+        _flush_checked(session, f"review {facts.reference!r}")
+        return to_facts(row)
+
+
+def add_record(library: Library, review_id: UUID, entity: Entity) -> Entity:
+    """Store a new record in a review, after the records already there."""
+    with library.transaction() as session:
+        if session.get(ReviewRow, review_id) is None:
+            raise LibraryError(f"review {review_id} no longer exists")
+        row = _insert(
+            session, review_id, entity, _next_seq(session, review_id, type(entity))
+        )
+        session.flush()
+        return to_entity(row, type(entity))
+
+
+def update_record(library: Library, entity: Entity, force: bool = False) -> Entity:
+    """Store a changed record.
+
+    Unless `force` is set, entity.version must match the stored version, and
+    StaleEditError carries the stored record when it does not.
+    """
+    entity_type = type(entity)
+    with library.transaction() as session:
+        row = session.get(ROW_TYPES[entity_type], entity.id)
+        if row is None:
+            raise LibraryError(f"{entity_type.__name__} {entity.id} no longer exists")
+        if not force and row.version != entity.version:
+            raise StaleEditError(
+                f"{entity_type.__name__} was changed elsewhere",
+                to_entity(row, entity_type),
+            )
+        fill_row(session, row, entity)
+        _flush_checked(session, f"{entity_type.__name__} {entity.id}")
+        return to_entity(row, entity_type)
+
+
+def _flush_checked(session: Session, name: str) -> None:
+    """Flush, turning a concurrent version bump into StaleEditError."""
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise StaleEditError(f"{name} was changed elsewhere", None) from exc
+
+
+def delete_record(library: Library, entity_type: type[Entity], entity_id: UUID) -> None:
+    """Delete a record; rows that depend on it are deleted or unlinked by the schema."""
+    with library.transaction() as session:
+        row = session.get(ROW_TYPES[entity_type], entity_id)
+        if row is None:
+            raise LibraryError(f"{entity_type.__name__} {entity_id} no longer exists")
+        session.delete(row)
+
+
+def restore_records(library: Library, review_id: UUID, entities: list[Entity]) -> None:
+    """Put records back as given: re-insert missing ones and overwrite the rest.
+
+    Undo uses this to reverse a deletion, including the links that the
+    deletion removed from other records.
+    """
+    with library.transaction() as session:
+        for entity in entities:
+            row = session.get(ROW_TYPES[type(entity)], entity.id)
+            if row is None:
+                _insert(
+                    session,
+                    review_id,
+                    entity,
+                    _next_seq(session, review_id, type(entity)),
+                )
+            else:
+                fill_row(session, row, entity)
+            session.flush()
+
+
+def _next_seq(session: Session, review_id: UUID, entity_type: type[Entity]) -> int:
+    row_type = ROW_TYPES[entity_type]
+    last = session.scalar(
+        select(func.max(row_type.seq)).where(row_type.review_id == review_id)  # type: ignore[attr-defined]
+    )
+    return 0 if last is None else last + 1
+
+
+def delete_review(library: Library, review_id: UUID) -> None:
+    with library.transaction() as session:
+        row = session.get(ReviewRow, review_id)
+        if row is not None:
+            session.delete(row)

@@ -1,0 +1,226 @@
+"""The SQL schema of a review library, in SQLAlchemy 2's typed ORM style.
+
+Each table mirrors one domain record. Every row carries a `version` counter
+(SQLAlchemy's version_id_col) so a write based on a stale read is detected.
+Child rows keep a `seq` number that preserves the order they were added in.
+"""
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    declared_attr,
+    mapped_column,
+    relationship,
+)
+
+from ..domain.enums import (
+    ActionStatus,
+    ApprovalDecision,
+    ControlDecision,
+    EventKind,
+    FactorStatus,
+    LessonKind,
+    ObservationKind,
+    Severity,
+    StepStatus,
+    TimePrecision,
+)
+from .types import UTCDateTime, enum_type
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime(), str: Text()}
+
+
+class LibraryMeta(Base):
+    """Key-value facts about the file itself, such as its format name."""
+
+    __tablename__ = "library_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str]
+
+
+class Versioned:
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}
+
+
+class ReviewRow(Versioned, Base):
+    __tablename__ = "reviews"
+
+    id: Mapped[UUID] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str]
+    severity: Mapped[Severity] = mapped_column(enum_type(Severity))
+    p3_criteria: Mapped[list[str]] = mapped_column(JSON)
+    summary: Mapped[str]
+    impact: Mapped[str]
+    source: Mapped[str]
+    classification: Mapped[str]
+    display_zone: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime | None]
+    detected_at: Mapped[datetime | None]
+    contained_at: Mapped[datetime | None]
+    resolved_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    meeting_at: Mapped[datetime | None]
+
+
+class ChildRow(Versioned):
+    """Columns shared by every record that belongs to one review."""
+
+    id: Mapped[UUID] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+def _review_fk() -> Mapped[UUID]:
+    return mapped_column(ForeignKey("reviews.id", ondelete="CASCADE"), index=True)
+
+
+def _link_table(name: str, left: str, right: str) -> Table:
+    return Table(
+        name,
+        Base.metadata,
+        Column(
+            f"{left}_id",
+            ForeignKey(f"{left}s.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+        Column(
+            f"{right}_id",
+            ForeignKey(f"{right}s.id", ondelete="CASCADE"),
+            primary_key=True,
+        ),
+    )
+
+
+observation_events = _link_table("observation_events", "observation", "event")
+factor_events = _link_table("factor_events", "factor", "event")
+lesson_factors = _link_table("lesson_factors", "lesson", "factor")
+action_factors = _link_table("action_factors", "action", "factor")
+
+
+class ParticipantRow(ChildRow, Base):
+    __tablename__ = "participants"
+
+    review_id: Mapped[UUID] = _review_fk()
+    name: Mapped[str]
+    role: Mapped[str] = mapped_column(String(64))
+    attended: Mapped[bool]
+
+
+class EventRow(ChildRow, Base):
+    __tablename__ = "events"
+
+    review_id: Mapped[UUID] = _review_fk()
+    occurred_at: Mapped[datetime] = mapped_column(index=True)
+    ends_at: Mapped[datetime | None]
+    precision: Mapped[TimePrecision] = mapped_column(enum_type(TimePrecision))
+    zone: Mapped[str] = mapped_column(String(64))
+    time_note: Mapped[str]
+    kind: Mapped[EventKind] = mapped_column(enum_type(EventKind))
+    description: Mapped[str]
+    source: Mapped[str]
+    decision_point: Mapped[bool]
+
+
+class ObservationRow(ChildRow, Base):
+    __tablename__ = "observations"
+
+    review_id: Mapped[UUID] = _review_fk()
+    kind: Mapped[ObservationKind] = mapped_column(enum_type(ObservationKind))
+    text: Mapped[str]
+    events: Mapped[list[EventRow]] = relationship(secondary=observation_events)
+
+
+class FactorRow(ChildRow, Base):
+    __tablename__ = "factors"
+
+    review_id: Mapped[UUID] = _review_fk()
+    statement: Mapped[str]
+    category: Mapped[str]
+    status: Mapped[FactorStatus] = mapped_column(enum_type(FactorStatus))
+    roles: Mapped[list[str]] = mapped_column(JSON)
+    evidence: Mapped[str]
+    events: Mapped[list[EventRow]] = relationship(secondary=factor_events)
+
+
+class WhyNodeRow(ChildRow, Base):
+    __tablename__ = "why_nodes"
+
+    review_id: Mapped[UUID] = _review_fk()
+    parent_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("why_nodes.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str]
+    evidence: Mapped[str]
+    factor_id: Mapped[UUID | None] = mapped_column(
+        ForeignKey("factors.id", ondelete="SET NULL")
+    )
+    position: Mapped[int]
+
+
+class LessonRow(ChildRow, Base):
+    __tablename__ = "lessons"
+
+    review_id: Mapped[UUID] = _review_fk()
+    kind: Mapped[LessonKind] = mapped_column(enum_type(LessonKind))
+    text: Mapped[str]
+    factors: Mapped[list[FactorRow]] = relationship(secondary=lesson_factors)
+
+
+class ActionRow(ChildRow, Base):
+    __tablename__ = "actions"
+
+    review_id: Mapped[UUID] = _review_fk()
+    title: Mapped[str]
+    description: Mapped[str]
+    owner: Mapped[str]
+    due_date: Mapped[date | None]
+    success_criteria: Mapped[str]
+    status: Mapped[ActionStatus] = mapped_column(enum_type(ActionStatus))
+    factors: Mapped[list[FactorRow]] = relationship(secondary=action_factors)
+
+
+class ControlRow(ChildRow, Base):
+    __tablename__ = "controls"
+
+    review_id: Mapped[UUID] = _review_fk()
+    control: Mapped[str]
+    description: Mapped[str]
+    decision: Mapped[ControlDecision] = mapped_column(enum_type(ControlDecision))
+    owner: Mapped[str]
+    due_date: Mapped[date | None]
+
+
+class StepRow(ChildRow, Base):
+    __tablename__ = "steps"
+
+    review_id: Mapped[UUID] = _review_fk()
+    step: Mapped[int]
+    status: Mapped[StepStatus] = mapped_column(enum_type(StepStatus))
+    by: Mapped[str]
+    recorded_at: Mapped[datetime | None]
+    note: Mapped[str]
+
+
+class ApprovalRow(ChildRow, Base):
+    __tablename__ = "approvals"
+
+    review_id: Mapped[UUID] = _review_fk()
+    approver: Mapped[str]
+    role: Mapped[str]
+    decision: Mapped[ApprovalDecision] = mapped_column(enum_type(ApprovalDecision))
+    comment: Mapped[str]
+    decided_at: Mapped[datetime]
+    content_hash: Mapped[str] = mapped_column(String(64))
+    override_reason: Mapped[str]
