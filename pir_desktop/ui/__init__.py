@@ -1,0 +1,1 @@
+"""Qt user interface: the main window, its tabs, dialogs and undo commands."""
