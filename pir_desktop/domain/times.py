@@ -61,7 +61,7 @@ def format_moment(
     if precision is TimePrecision.DAY:
         return local.strftime("%Y-%m-%d")
     text = f"{local:%Y-%m-%d %H:%M} {format_offset(local)}"
-    if precision is TimePrecision.EXACT and local.second:
+    if precision in (TimePrecision.EXACT, TimePrecision.DERIVED) and local.second:
         text = f"{local:%Y-%m-%d %H:%M:%S} {format_offset(local)}"
     if precision is TimePrecision.APPROXIMATE:
         return "~" + text

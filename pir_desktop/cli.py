@@ -1,0 +1,162 @@
+"""The `pir-desktop` command: the GUI by default, headless subcommands otherwise.
+
+`pir-desktop [LIBRARY]` opens the app; `pir-desktop COMMAND ...` runs one of
+the commands below without a screen. Errors go to stderr with exit status 1,
+and usage errors exit with status 2.
+"""
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from uuid import UUID
+
+from pydantic import ValidationError
+
+from .domain.interchange import json_schema
+from .fileio import write_atomic
+from .logging_setup import configure_logging
+from .services import ReviewLibrary
+from .services.exports import export_json, export_pdf, import_json
+from .services.sample import sample_review
+from .store import LibraryError
+
+log = logging.getLogger(__name__)
+
+
+def _open(path: Path) -> ReviewLibrary:
+    return ReviewLibrary.open(path, read_only=True)
+
+
+def _pick_review(library: ReviewLibrary, reference: str | None) -> UUID:
+    """Return the review named by --review, or the only review in the library."""
+    if reference:
+        return library.find(reference)
+    reviews = library.reviews()
+    if len(reviews) == 1:
+        return reviews[0].id
+    known = ", ".join(r.reference for r in reviews) or "none"
+    raise LibraryError(
+        f"{library.location} holds {len(reviews)} reviews: name one with --review "
+        f"(references: {known})"
+    )
+
+
+def _cmd_list(args: argparse.Namespace) -> None:
+    library = _open(args.library)
+    for facts in library.reviews():
+        closed = facts.closed_at.isoformat() if facts.closed_at else "open"
+        print(f"{facts.reference}\t{facts.severity}\t{closed}\t{facts.title}")
+
+
+def _cmd_export_pdf(args: argparse.Namespace) -> None:
+    library = _open(args.library)
+    export_pdf(library, _pick_review(library, args.review), args.output)
+    print(f"wrote {args.output}")
+
+
+def _cmd_export_json(args: argparse.Namespace) -> None:
+    library = _open(args.library)
+    export_json(library, _pick_review(library, args.review), args.output)
+    print(f"wrote {args.output}")
+
+
+def _cmd_import_json(args: argparse.Namespace) -> None:
+    if args.library.exists():
+        library = ReviewLibrary.open(args.library)
+    else:
+        library = ReviewLibrary.create(args.library)
+    review = import_json(library, args.document)
+    print(f"imported {review.reference} into {args.library}")
+
+
+def _cmd_sample(args: argparse.Namespace) -> None:
+    output: Path = args.output
+    if output.exists():
+        if not args.force:
+            raise LibraryError(
+                f"{output} already exists: choose another name or pass --force"
+            )
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{output}{suffix}").unlink(missing_ok=True)
+    library = ReviewLibrary.create(output)
+    review = library.add_review(sample_review())
+    library.close()
+    print(f"wrote {output} with sample review {review.reference}")
+
+
+def _cmd_schema(args: argparse.Namespace) -> None:
+    import json
+
+    write_atomic(args.output, (json.dumps(json_schema(), indent=2) + "\n").encode())
+    print(f"wrote {args.output}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pir-desktop",
+        description="Run security post-incident reviews. "
+        "Without a command, pir-desktop [LIBRARY] opens the app.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, run: Callable[[argparse.Namespace], None], text: str):
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.set_defaults(run=run)
+        return sub
+
+    sub = command("list", _cmd_list, "List the reviews in a library.")
+    sub.add_argument("library", type=Path, help="the .pir library file")
+    for name, run, what in (
+        ("export-pdf", _cmd_export_pdf, "Write a review's report as PDF."),
+        (
+            "export-json",
+            _cmd_export_json,
+            "Write a review as a versioned JSON document.",
+        ),
+    ):
+        sub = command(name, run, what)
+        sub.add_argument("library", type=Path, help="the .pir library file")
+        sub.add_argument(
+            "--review", help="reference or id; optional if the library has one"
+        )
+        sub.add_argument(
+            "-o", "--output", type=Path, required=True, help="file to write"
+        )
+    sub = command("import-json", _cmd_import_json, "Add a review from a JSON document.")
+    sub.add_argument(
+        "library", type=Path, help="the .pir library file; created if missing"
+    )
+    sub.add_argument("document", type=Path, help="the JSON document to import")
+    sub = command("sample", _cmd_sample, "Create a library holding the sample review.")
+    sub.add_argument("output", type=Path, help="the .pir file to create")
+    sub.add_argument("--force", action="store_true", help="replace an existing file")
+    sub = command(
+        "schema", _cmd_schema, "Write the JSON Schema of the review document."
+    )
+    sub.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    return parser
+
+
+COMMANDS = {"list", "export-pdf", "export-json", "import-json", "sample", "schema"}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command, or the GUI when the first argument is not a command."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (
+        arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help")
+    ):
+        from .app import main as gui_main
+
+        return gui_main(arguments)
+    configure_logging()
+    args = _parser().parse_args(arguments)
+    try:
+        args.run(args)
+    except (LibraryError, ValidationError, ValueError, OSError) as exc:
+        log.debug("command %s failed", args.command, exc_info=True)
+        print(f"pir-desktop {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,54 @@
+"""Export a review to PDF or JSON, and import a review from JSON."""
+
+import logging
+import time
+from pathlib import Path
+from uuid import UUID
+
+from ..domain.interchange import dump_document, load_document
+from ..domain.procedure import Procedure, default_procedure
+from ..domain.review import Review
+from ..fileio import write_atomic
+from .library_service import ReviewLibrary
+
+log = logging.getLogger(__name__)
+
+
+def export_pdf(
+    library: ReviewLibrary,
+    review_id: UUID,
+    path: Path,
+    procedure: Procedure | None = None,
+) -> None:
+    """Render a review's report and write it atomically to `path`."""
+    from ..report import write_pdf
+
+    started = time.perf_counter()
+    review = library.load(review_id)
+    write_pdf(review, procedure or default_procedure(), Path(path))
+    log.info(
+        "Exported PDF of review %s to %s in %.2f s",
+        review.id,
+        path,
+        time.perf_counter() - started,
+    )
+
+
+def export_json(library: ReviewLibrary, review_id: UUID, path: Path) -> None:
+    """Write a review as the versioned JSON document."""
+    review = library.load(review_id)
+    write_atomic(Path(path), dump_document(review).encode("utf-8"))
+    log.info("Exported JSON of review %s to %s", review.id, path)
+
+
+def import_json(library: ReviewLibrary, path: Path) -> Review:
+    """Validate the review in a JSON document and add it to the library."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read {path}: {exc}") from exc
+    review = load_document(text, source=str(path))
+    stored = library.add_review(review)
+    log.info("Imported review %s from %s", stored.id, path)
+    return stored
