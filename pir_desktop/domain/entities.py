@@ -10,6 +10,7 @@ from typing import Annotated, Any, Self
 from uuid import UUID, uuid4
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -35,6 +36,9 @@ from .times import format_offset, parse_zone, to_utc
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 RequiredText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Links to other records form a set: kept sorted and free of repeats so that
+# storage order never changes a record's content.
+LinkIds = Annotated[list[UUID], AfterValidator(lambda ids: sorted(set(ids)))]
 
 
 class Entity(BaseModel):
@@ -96,7 +100,7 @@ class TimelineEvent(Entity):
 class Observation(Entity):
     kind: ObservationKind
     text: RequiredText
-    event_ids: list[UUID] = Field(default_factory=list)
+    event_ids: LinkIds = Field(default_factory=list)
 
 
 class ContributingFactor(Entity):
@@ -105,7 +109,7 @@ class ContributingFactor(Entity):
     status: FactorStatus = FactorStatus.HYPOTHESIS
     roles: list[FactorRole] = Field(default_factory=list)
     evidence: Text = ""
-    event_ids: list[UUID] = Field(default_factory=list)
+    event_ids: LinkIds = Field(default_factory=list)
 
 
 class WhyNode(Entity):
@@ -121,7 +125,7 @@ class WhyNode(Entity):
 class Lesson(Entity):
     kind: LessonKind
     text: RequiredText
-    factor_ids: list[UUID] = Field(default_factory=list)
+    factor_ids: LinkIds = Field(default_factory=list)
 
 
 class ActionItem(Entity):
@@ -131,7 +135,7 @@ class ActionItem(Entity):
     due_date: date | None = None
     success_criteria: Text = ""
     status: ActionStatus = ActionStatus.PROPOSED
-    factor_ids: list[UUID] = Field(default_factory=list)
+    factor_ids: LinkIds = Field(default_factory=list)
 
 
 class ControlAssessment(Entity):

@@ -86,10 +86,11 @@ def insert_review(library: Library, review: Review) -> Review:
             session.flush()
             for field in INSERT_ORDER:
                 records = getattr(review, field)
+                seqs = {entity.id: seq for seq, entity in enumerate(records)}
                 if field == "why_nodes":
                     records = _parents_first(records)
-                for seq, entity in enumerate(records):
-                    _insert(session, review.id, entity, seq)
+                for entity in records:
+                    _insert(session, review.id, entity, seqs[entity.id])
                 session.flush()
     except IntegrityError as exc:
         raise LibraryError(

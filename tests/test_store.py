@@ -1,0 +1,180 @@
+"""The library file: round trips, file safety and bad files left untouched."""
+
+import hashlib
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from pir_desktop.domain.canonical import canonical_json
+from pir_desktop.domain.entities import ActionItem, TimelineEvent
+from pir_desktop.services import ReviewLibrary
+from pir_desktop.services.sample import sample_review
+from pir_desktop.store import LibraryError, StaleEditError
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def sample_file(tmp_path: Path) -> Path:
+    path = tmp_path / "sample.pir"
+    library = ReviewLibrary.create(path)
+    library.add_review(sample_review())
+    library.close()
+    return path
+
+
+def test_sample_round_trip(sample_file: Path) -> None:
+    library = ReviewLibrary.open(sample_file)
+    original = sample_review()
+    loaded = library.load(original.id)
+    assert canonical_json(loaded) == canonical_json(original)
+    assert [e.id for e in loaded.events] == [e.id for e in original.events]
+    assert [n.id for n in loaded.why_nodes] == [n.id for n in original.why_nodes]
+
+
+def test_new_file_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "new.pir"
+    ReviewLibrary.create(path).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_wal_and_foreign_keys_on(sample_file: Path) -> None:
+    library = ReviewLibrary.open(sample_file)
+    with library.library.engine.connect() as connection:
+        journal = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+        foreign_keys = connection.exec_driver_sql("PRAGMA foreign_keys").scalar()
+    assert journal == "wal"
+    assert foreign_keys == 1
+
+
+def test_edit_committed_immediately(sample_file: Path) -> None:
+    library = ReviewLibrary.open(sample_file)
+    review_id = sample_review().id
+    added = library.add(review_id, ActionItem(title="Rotate keys", owner="Operations"))
+    other = ReviewLibrary.open(sample_file)
+    titles = [a.title for a in other.load(review_id).actions]
+    assert "Rotate keys" in titles
+    assert added.version == 1
+
+
+def test_stale_edit_detected(sample_file: Path) -> None:
+    first = ReviewLibrary.open(sample_file)
+    second = ReviewLibrary.open(sample_file)
+    review_id = sample_review().id
+    action = first.load(review_id).actions[0]
+    first.update(action.with_changes(owner="Security"))
+    with pytest.raises(StaleEditError) as caught:
+        second.update(action.with_changes(owner="Release engineering"))
+    assert caught.value.current.owner == "Security"
+    stored = ReviewLibrary.open(sample_file).load(review_id).actions[0]
+    assert stored.owner == "Security"
+
+
+def test_delete_and_restore_links(sample_file: Path) -> None:
+    library = ReviewLibrary.open(sample_file)
+    review = library.load(sample_review().id)
+    factor = next(
+        f for f in review.factors if any(f.id in a.factor_ids for a in review.actions)
+    )
+    deletion = library.delete(review.id, factor)
+    after = library.load(review.id)
+    assert all(factor.id not in a.factor_ids for a in after.actions)
+    library.restore(deletion)
+    restored = library.load(review.id)
+    linked = [a.id for a in restored.actions if factor.id in a.factor_ids]
+    assert linked == [a.id for a in review.actions if factor.id in a.factor_ids]
+
+
+def test_save_copy_is_complete(sample_file: Path, tmp_path: Path) -> None:
+    library = ReviewLibrary.open(sample_file)
+    copy = tmp_path / "copy.pir"
+    library.save_copy(copy)
+    assert [r.reference for r in ReviewLibrary.open(copy).reviews()] == [
+        "MATRIX-2019-04"
+    ]
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+
+
+def test_random_binary_rejected_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "random.pir"
+    path.write_bytes(os.urandom(8192))
+    before = digest(path)
+    with pytest.raises(LibraryError, match="not a PIR library"):
+        ReviewLibrary.open(path)
+    assert digest(path) == before
+
+
+def test_foreign_sqlite_rejected_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (body TEXT)")
+    connection.close()
+    before = digest(path)
+    with pytest.raises(LibraryError, match="not a PIR library"):
+        ReviewLibrary.open(path)
+    assert digest(path) == before
+
+
+def test_newer_schema_rejected_untouched(sample_file: Path) -> None:
+    with sqlite3.connect(sample_file) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.close()
+    before = digest(sample_file)
+    with pytest.raises(LibraryError, match="newer version"):
+        ReviewLibrary.open(sample_file)
+    assert digest(sample_file) == before
+
+
+def test_corrupt_file_rejected_untouched(sample_file: Path) -> None:
+    data = bytearray(sample_file.read_bytes())
+    data[4096:12288] = os.urandom(8192)
+    sample_file.write_bytes(bytes(data))
+    before = digest(sample_file)
+    with pytest.raises(LibraryError) as caught:
+        ReviewLibrary.open(sample_file)
+    assert str(sample_file) in str(caught.value)
+    assert digest(sample_file) == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only files")
+def test_read_only_file_rejected(sample_file: Path) -> None:
+    sample_file.chmod(0o400)
+    with pytest.raises(LibraryError, match="read-only"):
+        ReviewLibrary.open(sample_file)
+
+
+def test_read_only_open_refuses_writes(sample_file: Path) -> None:
+    before = digest(sample_file)
+    library = ReviewLibrary.open(sample_file, read_only=True)
+    review = library.load(sample_review().id)
+    with pytest.raises(LibraryError, match="read-only"):
+        library.add(review.id, ActionItem(title="x", owner="y"))
+    library.close()
+    assert digest(sample_file) == before
+
+
+def test_missing_file_named(tmp_path: Path) -> None:
+    path = tmp_path / "absent.pir"
+    with pytest.raises(LibraryError, match="absent.pir not found"):
+        ReviewLibrary.open(path)
+    assert not path.exists()
+
+
+def test_duplicate_review_rejected(sample_file: Path) -> None:
+    library = ReviewLibrary.open(sample_file)
+    with pytest.raises(LibraryError, match="already in"):
+        library.add_review(sample_review())
+    assert len(library.reviews()) == 1
+
+
+def test_event_zone_survives_storage(sample_file: Path) -> None:
+    library = ReviewLibrary.open(sample_file)
+    events = library.load(sample_review().id).events
+    original = {e.id: (e.occurred_at, e.zone) for e in sample_review().events}
+    assert all(original[e.id] == (e.occurred_at, e.zone) for e in events)
+    assert all(isinstance(e, TimelineEvent) and e.occurred_at.tzinfo for e in events)
