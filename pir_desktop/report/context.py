@@ -1,0 +1,67 @@
+"""What every report section reads: the review, its procedure and derived facts."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from uuid import UUID
+
+from ..domain.canonical import content_hash
+from ..domain.enums import TimePrecision
+from ..domain.procedure import Procedure
+from ..domain.readiness import approval_state
+from ..domain.review import Review
+from ..domain.times import format_moment
+
+NOT_RECORDED = "not recorded"
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """A review prepared for rendering, with values computed once per report.
+
+    Factors are labelled F1, F2, ... in their stored order, so the why-tree,
+    the lessons and the action plan can refer to them briefly.
+    """
+
+    review: Review
+    procedure: Procedure
+    generated_at: datetime
+    content_hash: str
+    approval_state: str
+    factor_labels: dict[UUID, str]
+
+    @classmethod
+    def create(
+        cls, review: Review, procedure: Procedure, generated_at: datetime
+    ) -> "ReportContext":
+        """Derive the shared values of a report from a review."""
+        labels = {f.id: f"F{i}" for i, f in enumerate(review.factors, start=1)}
+        return cls(
+            review=review,
+            procedure=procedure,
+            generated_at=generated_at,
+            content_hash=content_hash(review),
+            approval_state=approval_state(review),
+            factor_labels=labels,
+        )
+
+    def moment(
+        self,
+        value: datetime | None,
+        precision: TimePrecision = TimePrecision.EXACT,
+    ) -> str:
+        """Format a moment in the review's display zone, with its offset."""
+        if value is None:
+            return NOT_RECORDED
+        return format_moment(value, self.review.display_zone, precision)
+
+    def factor_refs(self, factor_ids: Iterable[UUID]) -> str:
+        """Return the labels of factors, such as "F1, F3", or an empty string."""
+        return ", ".join(
+            self.factor_labels.get(i, "unknown factor") for i in factor_ids
+        )
+
+
+def format_date(value: date | None) -> str:
+    """Format a calendar date as ISO 8601, or say that it is not recorded."""
+    return NOT_RECORDED if value is None else value.isoformat()

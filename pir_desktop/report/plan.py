@@ -1,0 +1,82 @@
+"""The "Action plan" section: action items, factor coverage and control changes."""
+
+from reportlab.platypus import Flowable
+
+from ..domain.entities import ActionItem, ControlAssessment
+from ..domain.enums import FactorStatus, label
+from .context import ReportContext, format_date
+from .styles import BODY, CELL, H1, H2, WARNING_TEXT
+from .tables import data_table, value
+from .text import para, with_notes
+
+HEADING = "Action plan"
+
+
+def action_plan_section(context: ReportContext) -> list[Flowable]:
+    """Build the action table, the coverage gaps and the control decisions."""
+    story: list[Flowable] = [para(HEADING, H1)]
+    actions = context.review.actions
+    if actions:
+        rows = [_action_row(context, action) for action in actions]
+        headers = ["Action", "Owner", "Due", "Success criteria", "Status", "Factors"]
+        widths = [0.27, 0.13, 0.11, 0.27, 0.12, 0.10]
+        story.append(data_table(headers, rows, widths))
+    else:
+        story.append(para("No action items recorded.", BODY))
+
+    story.extend(_coverage(context))
+    story.extend(_controls(context))
+    return story
+
+
+def _action_row(context: ReportContext, action: ActionItem) -> list[Flowable]:
+    return [
+        with_notes(action.title, [action.description], CELL),
+        value(action.owner),
+        value(format_date(action.due_date)),
+        value(action.success_criteria or "not recorded"),
+        value(label(action.status)),
+        value(context.factor_refs(action.factor_ids) or "none"),
+    ]
+
+
+def _coverage(context: ReportContext) -> list[Flowable]:
+    """List factors that no action addresses and actions that address none."""
+    review = context.review
+    addressed = {i for action in review.actions for i in action.factor_ids}
+    open_factors = [
+        context.factor_labels[f.id]
+        for f in review.factors
+        if f.id not in addressed and f.status is not FactorStatus.REFUTED
+    ]
+    unlinked = [a.title for a in review.actions if not a.factor_ids]
+
+    story: list[Flowable] = []
+    if open_factors:
+        text = "Factors without an action: " + ", ".join(open_factors)
+        story.append(para(text, WARNING_TEXT))
+    if unlinked:
+        text = "Actions that address no factor: " + "; ".join(unlinked)
+        story.append(para(text, WARNING_TEXT))
+    return story
+
+
+def _controls(context: ReportContext) -> list[Flowable]:
+    controls = context.review.controls
+    story: list[Flowable] = [para("Emergency control changes", H2)]
+    if not controls:
+        return [*story, para("No emergency control changes assessed.", BODY)]
+
+    rows = [_control_row(control) for control in controls]
+    headers = ["Control", "Decision", "Owner", "Due"]
+    story.append(data_table(headers, rows, [0.5, 0.16, 0.2, 0.14]))
+    return story
+
+
+def _control_row(control: ControlAssessment) -> list[Flowable]:
+    return [
+        with_notes(control.control, [control.description], CELL),
+        value(label(control.decision)),
+        value(control.owner or "not assigned"),
+        value(format_date(control.due_date)),
+    ]

@@ -1,0 +1,66 @@
+"""The report boundary for text: every string is escaped here, exactly once.
+
+ReportLab paragraphs parse a small XML dialect, so a raw "<" or "&" in user
+text would drop text or break the build. The functions below take plain
+strings, escape them, and only then add the report's own markup. Nothing else
+in the package builds a Paragraph from a string.
+"""
+
+import re
+from collections.abc import Iterable
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
+
+from .styles import BULLET, NOTE
+
+# C0 control characters other than tab and line breaks, which a PDF cannot show.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+NOTE_MARKUP = '<font size="{size}" color="{color}">{text}</font>'
+
+
+def markup(text: str) -> str:
+    """Escape plain text for a Paragraph and keep its line breaks."""
+    cleaned = _CONTROL.sub("", text).replace("\t", " ")
+    escaped = escape(cleaned)
+    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """Build a Paragraph that shows plain text literally."""
+    return Paragraph(markup(text), style)
+
+
+def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
+    """Build a Paragraph of a bold label followed by a plain value."""
+    return Paragraph(f"<b>{markup(label)}</b> {markup(value)}", style)
+
+
+def _note_markup(text: str) -> str:
+    size = NOTE.fontSize
+    color = NOTE.textColor.hexval().replace("0x", "#")
+    return NOTE_MARKUP.format(size=size, color=color, text=markup(text))
+
+
+def _stacked(text: str, notes: Iterable[str], label: str = "") -> str:
+    main = f"<b>{markup(label)}</b> {markup(text)}" if label else markup(text)
+    return "<br/>".join([main] + [_note_markup(n) for n in notes if n])
+
+
+def with_notes(
+    text: str, notes: Iterable[str], style: ParagraphStyle, label: str = ""
+) -> Paragraph:
+    """Build a Paragraph of plain text with smaller, muted lines below it.
+
+    A label is printed in bold before the text. Empty notes are left out.
+    """
+    return Paragraph(_stacked(text, notes, label), style)
+
+
+def bullet(
+    text: str, notes: Iterable[str] = (), style: ParagraphStyle = BULLET
+) -> Paragraph:
+    """Build a bulleted Paragraph of plain text with optional muted notes."""
+    return Paragraph(_stacked(text, notes), style, bulletText="\u2022")

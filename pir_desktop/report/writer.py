@@ -1,0 +1,52 @@
+"""Write a PDF report to disk atomically."""
+
+import contextlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from ..domain.procedure import Procedure
+from ..domain.review import Review
+from .builder import render_pdf
+
+logger = logging.getLogger(__name__)
+
+
+def write_pdf(review: Review, procedure: Procedure, path: Path) -> None:
+    """Render a review and write the PDF to path, replacing it atomically.
+
+    The bytes go to a temporary file in the same folder, which is flushed to
+    disk and then renamed over path. On any failure the temporary file is
+    removed and a file already at path is left unchanged. The new file gets
+    mkstemp's permissions, which let only its owner read it.
+    """
+    data = render_pdf(review, procedure)
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        logger.warning("Writing PDF report %s failed; removing %s", path, temporary)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+    _fsync_folder(path.parent)
+    logger.info("Wrote PDF report %s (%d bytes)", path, len(data))
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush a folder entry to disk so that the rename survives a crash."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
