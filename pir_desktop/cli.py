@@ -18,7 +18,7 @@ from .domain.interchange import json_schema
 from .fileio import write_atomic
 from .logging_setup import configure_logging
 from .services import ReviewLibrary
-from .services.exports import export_json, export_pdf, import_json
+from .services.exports import export_json, export_pdf, read_json
 from .services.sample import sample_review
 from .store import LibraryError
 
@@ -63,12 +63,13 @@ def _cmd_export_json(args: argparse.Namespace) -> None:
 
 
 def _cmd_import_json(args: argparse.Namespace) -> None:
+    review = read_json(args.document)
     if args.library.exists():
         library = ReviewLibrary.open(args.library)
     else:
         library = ReviewLibrary.create(args.library)
-    review = import_json(library, args.document)
-    print(f"imported {review.reference} into {args.library}")
+    stored = library.add_review(review)
+    print(f"imported {stored.reference} into {args.library}")
 
 
 def _cmd_sample(args: argparse.Namespace) -> None:

@@ -41,14 +41,18 @@ def export_json(library: ReviewLibrary, review_id: UUID, path: Path) -> None:
     log.info("Exported JSON of review %s to %s", review.id, path)
 
 
-def import_json(library: ReviewLibrary, path: Path) -> Review:
-    """Validate the review in a JSON document and add it to the library."""
+def read_json(path: Path) -> Review:
+    """Read and validate the review in a JSON document."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ValueError(f"cannot read {path}: {exc}") from exc
-    review = load_document(text, source=str(path))
-    stored = library.add_review(review)
+    return load_document(text, source=str(path))
+
+
+def import_json(library: ReviewLibrary, path: Path) -> Review:
+    """Validate the review in a JSON document and add it to the library."""
+    stored = library.add_review(read_json(path))
     log.info("Imported review %s from %s", stored.id, path)
     return stored
