@@ -327,6 +327,10 @@ def test_events_in_time_order(text: str) -> None:
     assert first < second < third < fourth
 
 
+def test_timeline_zone_in_header(text: str) -> None:
+    assert "Time (Europe/Berlin)" in text
+
+
 def test_decision_point_marked(text: str) -> None:
     assert "\u25c6 Decision" in text
 
@@ -472,12 +476,20 @@ def test_long_token_builds(review: Review, procedure: Procedure) -> None:
     assert "a1b2c3d4a1b2" in pdf_text(data)
 
 
+def page_font_names(pdf: bytes) -> list[str]:
+    names = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        fonts = page["/Resources"]["/Font"]
+        names.extend(str(font.get_object()["/BaseFont"]) for font in fonts.values())
+    return names
+
+
 def test_font_embedded(pdf: bytes) -> None:
-    reader = PdfReader(io.BytesIO(pdf))
-    fonts = reader.pages[1]["/Resources"]["/Font"]
-    names = [str(font.get_object()["/BaseFont"]) for font in fonts.values()]
-    assert any("DejaVuSans" in name for name in names)
-    assert not any("Helvetica" in name for name in names)
+    assert any("DejaVuSans" in name for name in page_font_names(pdf))
+
+
+def test_no_builtin_font(pdf: bytes) -> None:
+    assert not any("Helvetica" in name for name in page_font_names(pdf))
 
 
 def test_font_file_embedded(pdf: bytes) -> None:
@@ -603,6 +615,16 @@ def test_write_pdf_missing_folder(
 ) -> None:
     with pytest.raises(FileNotFoundError):
         write_pdf(review, procedure, tmp_path / "absent" / "report.pdf")
+
+
+def test_paragraphs_only_in_text_module() -> None:
+    package = Path(report_writer.__file__).parent
+    offenders = [
+        path.name
+        for path in package.glob("*.py")
+        if path.name != "text.py" and "Paragraph(" in path.read_text()
+    ]
+    assert offenders == []
 
 
 def test_report_imports_no_qt() -> None:

@@ -28,7 +28,7 @@ def factors_section(context: ReportContext) -> list[Flowable]:
 
     rows = [_factor_row(context, factor) for factor in factors]
     headers = ["", "Statement", "Category", "Status", "Roles"]
-    story.append(data_table(headers, rows, [0.06, 0.5, 0.14, 0.12, 0.18]))
+    story.append(data_table(headers, rows, [0.05, 0.47, 0.17, 0.12, 0.19]))
     return story
 
 

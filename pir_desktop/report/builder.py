@@ -61,7 +61,7 @@ def render_pdf(
 ) -> bytes:
     """Render a review as a PDF report and return the file's bytes.
 
-    generated_at is printed on the cover; it defaults to the current time.
+    generated_at is printed on the cover. It defaults to the current time.
     """
     started = time.perf_counter()
     register_fonts()

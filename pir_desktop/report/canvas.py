@@ -29,11 +29,11 @@ class NumberedCanvas(Canvas):
         self._header_left = header_left
         self._header_right = header_right
         self._pages: list[dict[str, Any]] = []
-        self._page_bookmarks: list[str] = []
+        self._page_bookmarks: list[tuple[str, dict[str, Any]]] = []
 
     def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # noqa: N802
-        """Record a bookmark for the open page; it is emitted on save."""
-        self._page_bookmarks.append(key)
+        """Record a bookmark for the open page, to be emitted with that page."""
+        self._page_bookmarks.append((key, kwargs))
 
     def showPage(self) -> None:  # noqa: N802
         """Keep the finished page's state instead of emitting it."""
@@ -46,8 +46,8 @@ class NumberedCanvas(Canvas):
         total = len(self._pages)
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
-            for key in self._page_bookmarks:
-                super().bookmarkPage(key)
+            for key, options in self._page_bookmarks:
+                super().bookmarkPage(key, **options)
             self._draw_header()
             self._draw_footer(number, total)
             super().showPage()

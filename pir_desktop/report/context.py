@@ -1,4 +1,4 @@
-"""What every report section reads: the review, its procedure and derived facts."""
+"""The input of every report section: the review, its procedure, derived values."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,5 +63,5 @@ class ReportContext:
 
 
 def format_date(value: date | None) -> str:
-    """Format a calendar date as ISO 8601, or say that it is not recorded."""
+    """Format a calendar date as ISO 8601, or as "not recorded" when it is None."""
     return NOT_RECORDED if value is None else value.isoformat()

@@ -66,7 +66,9 @@ def _approval_row(context: ReportContext, approval: Approval) -> list[Flowable]:
     notes = [approval.comment, _override(approval)]
     superseded = is_superseded(approval, context.content_hash)
     matches = approval.content_hash == context.content_hash
-    validity = SUPERSEDED if superseded else "current" if matches else "earlier content"
+    validity = "current" if matches else "earlier content"
+    if superseded:
+        validity = SUPERSEDED
     return [
         value(approval.approver),
         value(context.procedure.role_name(approval.role)),

@@ -4,7 +4,7 @@ from reportlab.platypus import Flowable
 
 from ..domain.readiness import ComplianceRow, compliance
 from .context import ReportContext
-from .styles import BODY, CELL, H1, NOTE
+from .styles import BODY, CELL, H1, NOTE_LEAD
 from .tables import data_table, value
 from .text import para, with_notes
 
@@ -22,7 +22,7 @@ def standards_section(context: ReportContext) -> list[Flowable]:
         para(
             "References are listed as the procedure states them, beside the "
             "reference in the standard's current edition.",
-            NOTE,
+            NOTE_LEAD,
         )
     )
     headers = ["Steps", "Standard", "Reference as written", "Current", "Status"]

@@ -70,6 +70,8 @@ BULLET = _style(
 NOTE = _style(
     "Note", fontSize=8, leading=10, textColor=MUTED, spaceBefore=3, spaceAfter=4
 )
+# A note that introduces the table below it and moves to the next page with it.
+NOTE_LEAD = ParagraphStyle("NoteLead", parent=NOTE, keepWithNext=1)
 WARNING_TEXT = _style(
     "Warning", fontName=BOLD, textColor=WARNING, spaceBefore=4, spaceAfter=2
 )

@@ -21,7 +21,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 NOTE_MARKUP = '<font size="{size}" color="{color}">{text}</font>'
 
 
-def markup(text: str) -> str:
+def to_markup(text: str) -> str:
     """Escape plain text for a Paragraph and keep its line breaks."""
     cleaned = _CONTROL.sub("", text).replace("\t", " ")
     escaped = escape(cleaned)
@@ -30,22 +30,19 @@ def markup(text: str) -> str:
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:
     """Build a Paragraph that shows plain text literally."""
-    return Paragraph(markup(text), style)
-
-
-def labelled(label: str, value: str, style: ParagraphStyle) -> Paragraph:
-    """Build a Paragraph of a bold label followed by a plain value."""
-    return Paragraph(f"<b>{markup(label)}</b> {markup(value)}", style)
+    return Paragraph(to_markup(text), style)
 
 
 def _note_markup(text: str) -> str:
     size = NOTE.fontSize
     color = NOTE.textColor.hexval().replace("0x", "#")
-    return NOTE_MARKUP.format(size=size, color=color, text=markup(text))
+    return NOTE_MARKUP.format(size=size, color=color, text=to_markup(text))
 
 
 def _stacked(text: str, notes: Iterable[str], label: str = "") -> str:
-    main = f"<b>{markup(label)}</b> {markup(text)}" if label else markup(text)
+    main = to_markup(text)
+    if label:
+        main = f"<b>{to_markup(label)}</b> {main}"
     return "<br/>".join([main] + [_note_markup(n) for n in notes if n])
 
 

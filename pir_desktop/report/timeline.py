@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable
 from ..domain.entities import TimelineEvent
 from ..domain.enums import ObservationKind, TimePrecision, label
 from .context import ReportContext
-from .styles import BODY, CELL, DECISION_FILL, H1, H2, NOTE
+from .styles import BODY, CELL, DECISION_FILL, H1, H2
 from .tables import data_table, value
 from .text import bullet, para, with_notes
 
@@ -29,16 +29,18 @@ def timeline_section(context: ReportContext) -> list[Flowable]:
     if not events:
         return [*story, para("No timeline events recorded.", BODY)]
 
-    story.append(
-        para(f"Times are shown in {context.review.display_zone}.", NOTE),
-    )
     rows = [_event_row(context, event) for event in events]
     highlights = [
         ("BACKGROUND", (0, row), (-1, row), DECISION_FILL)
         for row, event in enumerate(events, start=1)
         if event.decision_point
     ]
-    headers = ["Time", "Kind", "Description", "Decision point"]
+    headers = [
+        f"Time ({context.review.display_zone})",
+        "Kind",
+        "Description",
+        "Decision point",
+    ]
     story.append(data_table(headers, rows, [0.25, 0.14, 0.48, 0.13], highlights))
     return story
 

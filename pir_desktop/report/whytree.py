@@ -17,7 +17,7 @@ OutlineLine = tuple[WhyNode, int, str]
 
 
 def why_tree_section(context: ReportContext) -> list[Flowable]:
-    """Build one outline per problem statement, then any unreachable answers."""
+    """Build one outline per problem statement, then any unreachable nodes."""
     story: list[Flowable] = [para(HEADING, H1)]
     nodes = context.review.why_nodes
     if not nodes:
@@ -80,5 +80,7 @@ def _line(context: ReportContext, node: WhyNode, depth: int, number: str) -> Flo
     if node.evidence:
         notes.append(f"Evidence: {node.evidence}")
 
-    label = "Problem:" if depth == 0 else f"Why {number}:" if number else "Why:"
+    label = f"Why {number}:" if number else "Why:"
+    if depth == 0:
+        label = "Problem:"
     return with_notes(node.text, notes, outline_style(depth), label=label)

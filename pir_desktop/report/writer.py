@@ -31,8 +31,13 @@ def write_pdf(review: Review, procedure: Procedure, path: Path) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
-    except BaseException:
-        logger.warning("Writing PDF report %s failed; removing %s", path, temporary)
+    except BaseException as exc:
+        logger.warning(
+            "Writing PDF report %s failed (%s), so the temporary file %s is removed",
+            path,
+            exc,
+            temporary,
+        )
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
