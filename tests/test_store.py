@@ -147,7 +147,7 @@ def test_read_only_file_rejected(
     # Root may write to a file without write permission, so the permission
     # check itself is made to report a read-only file.
     sample_file.chmod(0o400)
-    monkeypatch.setattr("pir_desktop.store.library.os.access", lambda *_: False)
+    monkeypatch.setattr("pir_desktop.store.library._writable", lambda _: False)
     before = digest(sample_file)
     with pytest.raises(LibraryError, match="read-only"):
         ReviewLibrary.open(sample_file)

@@ -60,12 +60,15 @@ def _check_sqlite_file(path: Path, read_only: bool) -> None:
         raise LibraryError(
             f"{path} is corrupt ({exc}): restore it from a copy"
         ) from exc
-    if not read_only and not (
-        os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    ):
+    if not read_only and not _writable(path):
         raise LibraryError(
             f"{path} is read-only: open it read-only, or copy it to a writable folder"
         )
+
+
+def _writable(path: Path) -> bool:
+    """Return whether SQLite can write the file and create its WAL beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _check_contents(path: Path, connection: sqlite3.Connection) -> None:
