@@ -1,0 +1,37 @@
+"""Short descriptions of records, for check lists, combo boxes and table cells."""
+
+from uuid import UUID
+
+from ...domain.review import Review
+from ...domain.times import format_moment
+
+MAX_LABEL = 90
+
+
+def shorten(text: str, limit: int = MAX_LABEL) -> str:
+    """Return the first line of text, cut to `limit` characters with an ellipsis."""
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def event_choices(review: Review) -> list[tuple[UUID, str]]:
+    """Return the timeline events in time order as (id, "time: description")."""
+    return [
+        (
+            event.id,
+            f"{format_moment(event.occurred_at, review.display_zone, event.precision)}"
+            f": {shorten(event.description)}",
+        )
+        for event in review.sorted_events()
+    ]
+
+
+def factor_choices(review: Review) -> list[tuple[UUID, str]]:
+    """Return the contributing factors as (id, statement)."""
+    return [(factor.id, shorten(factor.statement)) for factor in review.factors]
+
+
+def factor_names(review: Review, factor_ids: list[UUID]) -> str:
+    """Return the statements of the given factors, separated by semicolons."""
+    names = [shorten(f.statement, 50) for f in review.factors if f.id in factor_ids]
+    return "; ".join(names)

@@ -1,0 +1,68 @@
+"""The base of the tabs that edit a review's records through dialogs."""
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from ...domain.entities import Entity
+from ...domain.review import Review
+from .. import errors
+from ..context import ReviewContext
+from ..dialogs.record_dialog import RecordDialog
+
+
+class EditingTab(QWidget):
+    """A tab that shows the selected review and edits it through the context.
+
+    Every edit goes through `context`, which saves it at once and pushes one
+    undo command named by the edit's text, such as "Add observation".
+    """
+
+    TITLE = ""
+
+    def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def start(self) -> None:
+        """Follow the context's review; call at the end of a subclass constructor."""
+        self.context.review_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        review = self.context.review
+        self.setEnabled(review is not None)
+        self.show_review(review)
+
+    def show_review(self, review: Review | None) -> None:
+        """Fill the widgets from a review, or empty them when it is None."""
+        raise NotImplementedError
+
+    def exec_dialog(self, dialog: RecordDialog) -> bool:
+        """Show a record dialog modally and return whether it was accepted.
+
+        Tests replace this method to fill in and accept the dialog themselves.
+        """
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def add_through(self, dialog: RecordDialog, text: str) -> Entity | None:
+        """Show a dialog and save the record it builds as a new one."""
+        if not self.exec_dialog(dialog) or dialog.record is None:
+            return None
+        record = dialog.record
+        return errors.attempt(self, text, lambda: self.context.add_record(record, text))
+
+    def edit_through(
+        self, before: Entity, dialog: RecordDialog, text: str
+    ) -> Entity | None:
+        """Show a dialog over a record and save its changes, if there are any."""
+        if not self.exec_dialog(dialog) or dialog.record is None:
+            return None
+        after = dialog.record
+        if after.model_dump() == before.model_dump():
+            return before
+        return errors.attempt(
+            self, text, lambda: self.context.update_record(before, after, text)
+        )
+
+    def delete(self, record: Entity, text: str) -> None:
+        """Delete a record; undo puts it back, so there is no confirmation."""
+        errors.attempt(self, text, lambda: self.context.delete_record(record, text))

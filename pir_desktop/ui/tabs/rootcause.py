@@ -1,0 +1,124 @@
+"""The Root cause tab: contributing factors and the 5 Whys tree."""
+
+from uuid import UUID
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from ...domain.entities import ContributingFactor
+from ...domain.enums import FactorStatus, label
+from ...domain.review import Review
+from ..context import ReviewContext
+from ..dialogs.choices import shorten
+from ..dialogs.rootcause import FactorDialog
+from ..record_model import Column
+from .editing import EditingTab
+from .panel import FlaggedTableModel, RecordPanel
+from .whytree import WhyTreePanel
+
+
+def factors_without_action(review: Review) -> list[ContributingFactor]:
+    """Return the factors that no action addresses; refuted factors need none."""
+    addressed = {f for action in review.actions for f in action.factor_ids}
+    return [
+        f
+        for f in review.factors
+        if f.id not in addressed and f.status is not FactorStatus.REFUTED
+    ]
+
+
+class RootCauseTab(EditingTab):
+    """Contributing factors above the why-tree that explains them."""
+
+    TITLE = "Root cause"
+
+    def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._unaddressed: set[UUID] = set()
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.start()
+
+    def _build(self) -> None:
+        columns = [
+            Column[ContributingFactor]("Statement", lambda f: f.statement),
+            Column[ContributingFactor]("Category", lambda f: f.category),
+            Column[ContributingFactor]("Status", lambda f: label(f.status)),
+            Column[ContributingFactor](
+                "Roles", lambda f: ", ".join(label(r) for r in f.roles)
+            ),
+            Column[ContributingFactor]("Actions", self._action_count),
+        ]
+        model = FlaggedTableModel[ContributingFactor](
+            columns, lambda f: f.id in self._unaddressed
+        )
+        self.factors = RecordPanel("Contributing factors", model, "factor")
+        self.unaddressed_label = QLabel(self)
+        self.unaddressed_label.setWordWrap(True)
+        self.why_tree = WhyTreePanel(self.context, self)
+
+    def _lay_out(self) -> None:
+        self.factors.layout().insertWidget(1, self.unaddressed_label)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.factors)
+        splitter.addWidget(self.why_tree)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.factors.add_requested.connect(self.add_factor)
+        self.factors.edit_requested.connect(self.edit_factor)
+        self.factors.delete_requested.connect(self.delete_factor)
+
+    def show_review(self, review: Review | None) -> None:
+        unaddressed = [] if review is None else factors_without_action(review)
+        self._unaddressed = {f.id for f in unaddressed}
+        self.factors.set_records([] if review is None else review.factors)
+        self.unaddressed_label.setText(_unaddressed_text(unaddressed))
+
+    def _action_count(self, factor: ContributingFactor) -> str:
+        review = self.context.review
+        if review is None:
+            return ""
+        count = sum(1 for a in review.actions if factor.id in a.factor_ids)
+        return str(count) if count else "none"
+
+    def add_factor(self) -> None:
+        review = self.context.review
+        if review is None:
+            return
+        initial = ContributingFactor.model_construct(
+            statement="",
+            category="",
+            status=FactorStatus.HYPOTHESIS,
+            roles=[],
+            evidence="",
+            event_ids=[],
+        )
+        dialog = FactorDialog(
+            "Add factor", ContributingFactor.model_validate, review, initial, self
+        )
+        self.add_through(dialog, "Add factor")
+
+    def edit_factor(self, before: ContributingFactor) -> None:
+        review = self.context.review
+        if review is None:
+            return
+        dialog = FactorDialog(
+            "Edit factor", lambda v: before.with_changes(**v), review, before, self
+        )
+        self.edit_through(before, dialog, "Edit factor")
+
+    def delete_factor(self, factor: ContributingFactor) -> None:
+        self.delete(factor, f"Delete factor “{shorten(factor.statement, 40)}”")
+
+
+def _unaddressed_text(factors: list[ContributingFactor]) -> str:
+    if not factors:
+        return ""
+    names = "; ".join(shorten(f.statement, 60) for f in factors)
+    count = "1 factor has" if len(factors) == 1 else f"{len(factors)} factors have"
+    return f"⚠ {count} no action (shaded): {names}"
