@@ -449,6 +449,14 @@ def test_markup_in_every_field(review: Review, procedure: Procedure) -> None:
     assert "<b>not bold</b> &amp;" in text
 
 
+def test_unicode_text_prints(review: Review, procedure: Procedure) -> None:
+    text = pdf_text(
+        render_pdf(review.with_changes(impact="Zürich Ωμέγα Привет"), procedure)
+    )
+
+    assert "Zürich Ωμέγα Привет" in text
+
+
 def test_control_characters_dropped(review: Review, procedure: Procedure) -> None:
     noisy = review.with_changes(impact="bell\x07 and\x00 null")
 
