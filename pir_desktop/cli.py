@@ -38,7 +38,7 @@ def _pick_review(library: ReviewLibrary, reference: str | None) -> UUID:
         return reviews[0].id
     known = ", ".join(r.reference for r in reviews) or "none"
     raise LibraryError(
-        f"{library.location} holds {len(reviews)} reviews: name one with --review "
+        f"{library.location} contains {len(reviews)} reviews: name one with --review "
         f"(references: {known})"
     )
 
@@ -109,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
 
     sub = command("list", _cmd_list, "List the reviews in a library.")
     sub.add_argument("library", type=Path, help="the .pir library file")
-    for name, run, what in (
+    for name, run, summary in (
         ("export-pdf", _cmd_export_pdf, "Write a review's report as PDF."),
         (
             "export-json",
@@ -117,7 +117,7 @@ def _parser() -> argparse.ArgumentParser:
             "Write a review as a versioned JSON document.",
         ),
     ):
-        sub = command(name, run, what)
+        sub = command(name, run, summary)
         sub.add_argument("library", type=Path, help="the .pir library file")
         sub.add_argument(
             "--review", help="reference or id; optional if the library has one"

@@ -1,9 +1,9 @@
 """The canonical JSON of a review's content and its SHA-256, to bind approvals.
 
 The canonical form leaves out what is not content: edit counters and the
-approvals themselves. Lists are sorted by id so that storage order does not
-change the hash; the why-tree and timeline keep their meaning through their
-own fields (parent, position, time).
+approvals themselves. Lists of records are sorted by id, so storage order
+does not change the hash. The why-tree and the timeline keep their order
+through their own fields (parent, position, time).
 """
 
 import hashlib

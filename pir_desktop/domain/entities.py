@@ -113,7 +113,7 @@ class ContributingFactor(Entity):
 
 
 class WhyNode(Entity):
-    """One answer in a 5 Whys tree; the node without a parent states the problem."""
+    """A node of a 5 Whys tree; the node without a parent states the problem."""
 
     parent_id: UUID | None = None
     text: RequiredText

@@ -18,7 +18,7 @@ class P3Criterion(StrEnum):
 
 
 class TimePrecision(StrEnum):
-    """How exactly the source states an event's time."""
+    """The precision with which the source states an event's time."""
 
     EXACT = "exact"
     DERIVED = "derived"

@@ -29,7 +29,7 @@ MILESTONES = ("started_at", "detected_at", "contained_at", "resolved_at", "close
 
 
 class ReviewFacts(Entity):
-    """What is known about the incident itself, without the review's records."""
+    """The incident's own facts, without the review's records."""
 
     reference: RequiredText
     title: RequiredText

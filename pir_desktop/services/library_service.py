@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Deletion:
-    """What a deletion removed or changed, enough to undo it.
+    """The records a deletion removed or changed, enough to undo it.
 
     `removed` lists the deleted records, parents first; `unlinked` lists other
     records as they were before the deletion dropped their links to them.
