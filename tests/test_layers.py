@@ -19,6 +19,7 @@ CASES = [
     ("store", ["PySide6", "reportlab"]),
     ("report", ["PySide6", "sqlalchemy", "alembic"]),
     ("services", ["PySide6"]),
+    ("importers", ["PySide6", "sqlalchemy", "reportlab"]),
 ]
 
 
