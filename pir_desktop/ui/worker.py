@@ -1,0 +1,47 @@
+"""Background work on Qt's global thread pool, reported back through signals."""
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class TaskSignals(QObject):
+    """Signals of a Task; they live in the GUI thread, so their slots run there."""
+
+    finished = Signal(object)  # the function's return value
+    failed = Signal(object)  # the exception it raised
+
+
+class Task(QRunnable):
+    """Run one function on a pool thread and emit `finished` or `failed`.
+
+    The function runs outside the GUI thread, so it must not touch widgets,
+    the ReviewContext or the open library: give it copies of the data it
+    needs (for example `review.model_copy(deep=True)`) and let the slots of
+    `signals` update the screen.
+    """
+
+    def __init__(self, name: str, function: Callable[[], Any]) -> None:
+        super().__init__()
+        self.name = name
+        self.function = function
+        self.signals = TaskSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.function()
+        except Exception as exc:  # noqa: BLE001 - reported to the GUI thread
+            log.exception("Background task %s failed", self.name)
+            self.signals.failed.emit(exc)
+            return
+        self.signals.finished.emit(result)
+
+
+def start(task: Task) -> None:
+    """Queue a task on the global thread pool."""
+    log.debug("Starting background task %s", task.name)
+    QThreadPool.globalInstance().start(task)

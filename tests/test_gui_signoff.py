@@ -1,0 +1,163 @@
+"""The Sign-off tab: readiness, PDF export off the GUI thread and approvals."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
+from PySide6.QtWidgets import QDialog  # noqa: E402
+
+from pir_desktop.domain.entities import ActionItem  # noqa: E402
+from pir_desktop.domain.enums import ApprovalDecision, Severity  # noqa: E402
+from pir_desktop.domain.review import Review  # noqa: E402
+from pir_desktop.services import ReviewLibrary  # noqa: E402
+from pir_desktop.ui import errors  # noqa: E402
+from pir_desktop.ui.context import ReviewContext  # noqa: E402
+from pir_desktop.ui.dialogs.approval import ApprovalDialog  # noqa: E402
+from pir_desktop.ui.tabs.signoff import SignOffTab  # noqa: E402
+
+
+@pytest.fixture
+def context(tmp_path: Path) -> Iterator[ReviewContext]:
+    library = ReviewLibrary.create(tmp_path / "x.pir")
+    review = Review(
+        reference="PIR-TEST-9",
+        title="Leaked deploy token",
+        severity=Severity.P1,
+        actions=[ActionItem(title="Rotate deploy tokens", owner="Dana Ops")],
+    )
+    stored = library.add_review(review)
+    context = ReviewContext(library)
+    context.select(stored.id)
+    yield context
+    library.close()
+
+
+@pytest.fixture
+def tab(qtbot, context: ReviewContext) -> SignOffTab:
+    widget = SignOffTab(context)
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        errors, "show_error", lambda parent, title, message: shown.append(message)
+    )
+    return shown
+
+
+def approve(tab: SignOffTab, **fields: str) -> list[ApprovalDialog]:
+    """Make the next approval dialog take `fields` and press OK."""
+    seen: list[ApprovalDialog] = []
+
+    def exec_dialog(dialog: ApprovalDialog) -> bool:
+        seen.append(dialog)
+        dialog.approver.setText(fields.get("approver", "Sam Chen"))
+        dialog.override_reason.setPlainText(fields.get("override_reason", ""))
+        decision = ApprovalDecision(fields.get("decision", "approved"))
+        dialog.decision.set_value(decision)
+        dialog.accept()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    tab.exec_dialog = exec_dialog  # type: ignore[method-assign]
+    return seen
+
+
+def test_readiness_lists_problems(tab) -> None:
+    assert tab.readiness.rowCount() == 14
+    assert tab.readiness.index(0, 2).data() == "no"
+    assert tab.problems.list.count() > 0
+    assert "problems before sign-off" in tab.problems.heading.text()
+    assert tab.compliance.rowCount() > 0
+
+
+def test_state_not_approved_at_start(tab) -> None:
+    assert "Approval: not approved" in tab.state_label.text()
+
+
+def test_pdf_exported_off_gui_thread(qtbot, tab, tmp_path) -> None:
+    target = tmp_path / "r.pdf"
+    tab.choose_pdf_path = lambda review: target  # type: ignore[method-assign]
+
+    tab.export_pdf()
+
+    assert not tab.export_button.isEnabled()
+    qtbot.waitUntil(lambda: tab.export_button.isEnabled(), timeout=30_000)
+    assert target.exists()
+    assert tab.export_label.text() == f"Exported to {target}"
+    assert tab.open_button.isVisibleTo(tab)
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "PIR-TEST-9" in text
+    assert "Action plan" in text
+    assert "Rotate deploy tokens" in text
+
+
+def test_pdf_export_failure_reported(qtbot, tab, tmp_path, messages) -> None:
+    target = tmp_path / "missing-folder" / "r.pdf"
+    tab.choose_pdf_path = lambda review: target  # type: ignore[method-assign]
+
+    tab.export_pdf()
+    qtbot.waitUntil(lambda: tab.export_button.isEnabled(), timeout=30_000)
+
+    assert len(messages) == 1
+    assert not target.exists()
+    assert not target.parent.exists()
+    assert tab.export_label.text() == ""
+    assert not tab.open_button.isVisibleTo(tab)
+
+
+def test_approval_needs_override_reason(tab, context, messages) -> None:
+    dialogs = approve(tab)
+
+    tab.record_approval()
+
+    assert len(messages) == 1
+    assert "override reason" in messages[0]
+    assert dialogs[0].record is None
+    assert context.library.load(context.review_id).approvals == []
+
+
+def test_approval_then_edit_supersedes(tab, context) -> None:
+    approve(tab, override_reason="Sign-off meeting agreed to follow up steps 12-14")
+
+    tab.record_approval()
+
+    assert "Approval: approved" in tab.state_label.text()
+    assert tab.history.rowCount() == 1
+    assert tab.history.index(0, 1).data() == "Sam Chen"
+    assert "(current)" in tab.history.index(0, 4).data()
+    assert context.undo_stack.count() == 0
+    action = context.review.actions[0]
+    changed = action.with_changes(owner="Lee Ops")
+    context.update_record(action, changed, "Edit action item")
+
+    assert "Approval: superseded" in tab.state_label.text()
+    assert "#c25400" in tab.state_label.text()
+    assert "(changed since)" in tab.history.index(0, 4).data()
+
+
+def test_changes_requested_needs_no_override(tab, context) -> None:
+    approve(tab, decision="changes_requested")
+
+    tab.record_approval()
+
+    assert "Approval: changes requested" in tab.state_label.text()
+    stored = context.library.load(context.review_id).approvals
+    assert [a.decision for a in stored] == [ApprovalDecision.CHANGES_REQUESTED]
+
+
+def test_approval_without_approver_rejected(tab, context, messages) -> None:
+    approve(tab, approver="  ", override_reason="Agreed")
+
+    tab.record_approval()
+
+    assert len(messages) == 1
+    assert messages[0].startswith("approver:")
+    assert context.library.load(context.review_id).approvals == []
