@@ -1,0 +1,83 @@
+"""Start the PIR Desktop GUI: logging, the Qt application, the main window."""
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication
+
+from . import __version__
+from .logging_setup import configure_logging
+from .services import ReviewLibrary
+from .ui import errors
+from .ui.main_window import MainWindow
+from .ui.window_text import APP_TITLE
+
+log = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pir-desktop", description="Open the GUI.")
+    parser.add_argument("library", nargs="?", type=Path, help="library file to open")
+    parser.add_argument(
+        "--review", metavar="REF", help="reference or id of the review to show first"
+    )
+    return parser
+
+
+def create_main_window(library: ReviewLibrary | None) -> MainWindow:
+    """Build the main window on an open library, or on none."""
+    return MainWindow(library)
+
+
+class ExceptionDialogHook:
+    """A sys.excepthook that logs an unhandled error and shows it in a dialog.
+
+    Qt calls Python slots from its event loop, so an exception there reaches
+    this hook instead of ending the program; the window stays open.
+    """
+
+    def __init__(self) -> None:
+        self.showing = False
+
+    def __call__(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        trace: TracebackType | None,
+    ) -> None:
+        log.critical("Unhandled error", exc_info=(kind, error, trace))
+        if self.showing or QApplication.instance() is None:
+            return
+        self.showing = True
+        try:
+            message = (
+                f"An unexpected error occurred: {kind.__name__}: {error}\n\n"
+                "Your saved changes are safe. The last action may not have finished."
+            )
+            errors.show_error(None, "Unexpected error", message)
+        finally:
+            self.showing = False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the GUI; `argv` holds the arguments after the program name."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args, qt_arguments = _parser().parse_known_args(arguments)
+    configure_logging()
+    log.info("Starting %s %s", APP_TITLE, __version__)
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_arguments])
+    app.setApplicationName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    sys.excepthook = ExceptionDialogHook()
+
+    window = create_main_window(None)
+    if args.library is not None:
+        window.open_library(args.library, args.review)
+    window.show()
+    status = app.exec()
+    log.info("Stopped with status %s", status)
+    return status

@@ -1,0 +1,255 @@
+"""The main window: the library's reviews on the left, a review's tabs on the right."""
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from uuid import UUID
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from ..domain.review import Review
+from ..services import ReviewLibrary
+from . import errors, library_files
+from .context import ReviewContext
+from .dialogs.new_review import NewReviewDialog
+from .menus import build_actions, build_menus
+from .review_list import ReviewList
+from .tabs.actions import ActionPlanTab
+from .tabs.discussion import DiscussionTab
+from .tabs.overview import OverviewTab
+from .tabs.rootcause import RootCauseTab
+from .tabs.signoff import SignOffTab
+from .tabs.timeline import TimelineTab
+from .window_text import (
+    APP_TITLE,
+    NO_LIBRARY_TEXT,
+    about_text,
+    save_state,
+    window_title,
+)
+
+log = logging.getLogger(__name__)
+
+TAB_CLASSES = (
+    OverviewTab,
+    TimelineTab,
+    DiscussionTab,
+    RootCauseTab,
+    ActionPlanTab,
+    SignOffTab,
+)
+
+
+class MainWindow(QMainWindow):
+    """One window on one library; each library gets a fresh context and tabs."""
+
+    def __init__(self, library: ReviewLibrary | None = None) -> None:
+        super().__init__()
+        self.context: ReviewContext | None = None
+        self.tabs_shown: list[QWidget] = []
+        self.undo_group = QUndoGroup(self)
+        self._build()
+        self._layout()
+        self.actions = build_actions(self)
+        build_menus(self, self.actions)
+        self._connect()
+        self.setMinimumSize(960, 640)
+        self.resize(1360, 860)
+        self.set_library(library)
+
+    def _build(self) -> None:
+        self.reviews = ReviewList()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.placeholder = QLabel(NO_LIBRARY_TEXT)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.save_label = QLabel()
+
+    def _layout(self) -> None:
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(self.tabs)
+        splitter = QSplitter()
+        splitter.addWidget(self.reviews)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([280, 1080])
+        self.setCentralWidget(splitter)
+        self.statusBar().addPermanentWidget(self.save_label)
+
+    def _connect(self) -> None:
+        self.reviews.review_chosen.connect(self.select_review)
+        self.reviews.new_button.clicked.connect(self.new_review)
+
+    # Library
+
+    def set_library(self, library: ReviewLibrary | None) -> None:
+        """Show another library, or none; the previous one is closed."""
+        self._close_context()
+        if library is not None:
+            self._open_context(library)
+        self._show_reviews()
+        first = self.context.library.reviews() if self.context else []
+        if first:
+            self.reviews.choose(first[0].id)
+        self._update_state()
+
+    def _open_context(self, library: ReviewLibrary) -> None:
+        context = ReviewContext(library, self)
+        context.error.connect(lambda title, text: errors.show_error(self, title, text))
+        context.library_changed.connect(self._show_reviews)
+        context.undo_stack.indexChanged.connect(self._saved)
+        self.undo_group.addStack(context.undo_stack)
+        self.undo_group.setActiveStack(context.undo_stack)
+        self.context = context
+        self.tabs_shown = [tab_class(context) for tab_class in TAB_CLASSES]
+        for tab, tab_class in zip(self.tabs_shown, TAB_CLASSES, strict=True):
+            self.tabs.addTab(tab, tab_class.TITLE)
+        self.pages.setCurrentWidget(self.tabs)
+        log.info("Showing library %s", library.location)
+
+    def _close_context(self) -> None:
+        if self.context is None:
+            return
+        self.tabs.clear()
+        for tab in self.tabs_shown:
+            tab.deleteLater()
+        self.tabs_shown = []
+        self.undo_group.removeStack(self.context.undo_stack)
+        self.context.library.close()
+        self.context.deleteLater()
+        self.context = None
+        self.pages.setCurrentWidget(self.placeholder)
+
+    def open_library(self, path: Path, review: str | None = None) -> bool:
+        """Open a library file and select a review by reference or id, or the first."""
+        library = errors.attempt(
+            self,
+            "Library not opened",
+            lambda: library_files.open_library_file(self, path),
+        )
+        if library is None:
+            return False
+        self.set_library(library)
+        if review and self.context is not None:
+            context = self.context
+            found = errors.attempt(
+                self, "Review not found", lambda: context.library.find(review)
+            )
+            if found is not None:
+                self.reviews.choose(found)
+        return True
+
+    def choose_library(self) -> None:
+        path = library_files.choose_path(self, "Open library", save=False)
+        if path is not None:
+            self.open_library(path)
+
+    def new_library(self) -> None:
+        path = library_files.choose_path(self, "New library", save=True)
+        if path is None:
+            return
+        library = errors.attempt(
+            self, "Library not created", lambda: ReviewLibrary.create(path)
+        )
+        if library is not None:
+            self.set_library(library)
+
+    def save_copy(self) -> None:
+        context = self.context
+        if context is None:
+            return
+        path = library_files.choose_path(self, "Save a copy as", save=True)
+        if path is None:
+            return
+        copied = errors.attempt(
+            self, "Copy not saved", lambda: context.library.save_copy(path) or path
+        )
+        if copied is not None:
+            self.statusBar().showMessage(f"Saved a copy to {path}", 10_000)
+
+    def close_library(self) -> None:
+        self.set_library(None)
+
+    # Reviews
+
+    def select_review(self, review_id: UUID) -> None:
+        context = self.context
+        if context is not None:
+            errors.attempt(self, "Review not opened", lambda: context.select(review_id))
+        self._update_state()
+
+    def new_review(self) -> NewReviewDialog | None:
+        """Open the new-review dialog; accepting it stores and selects the review."""
+        if self.context is None:
+            return None
+        dialog = NewReviewDialog(self)
+        dialog.accepted.connect(lambda: self._add_review(dialog.result_value))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _add_review(self, review: Review | None) -> None:
+        context = self.context
+        if context is None or review is None:
+            return
+        # NOTE: adding a review is not undoable, because selecting the new
+        # review starts a fresh undo history.
+        stored = errors.attempt(
+            self, "Review not added", lambda: context.library.add_review(review)
+        )
+        if stored is not None:
+            self._show_reviews()
+            self.reviews.choose(stored.id)
+
+    def _show_reviews(self) -> None:
+        context = self.context
+        reviews = errors.attempt(
+            self,
+            "Reviews not listed",
+            lambda: context.library.reviews() if context else [],
+        )
+        self.reviews.show_reviews(reviews or [], context.review_id if context else None)
+
+    # Window state
+
+    def _update_state(self) -> None:
+        library = None if self.context is None else self.context.library
+        has_review = self.context is not None and self.context.review is not None
+        writable = library is not None and not library.read_only
+        self.reviews.setEnabled(library is not None)
+        self.reviews.new_button.setEnabled(writable)
+        self.actions.new_review.setEnabled(writable)
+        self.actions.save_copy.setEnabled(library is not None)
+        self.actions.close_library.setEnabled(library is not None)
+        self.tabs.setEnabled(has_review)
+        self.setWindowTitle(window_title(library))
+        self.save_label.setText(save_state(library))
+
+    def _saved(self) -> None:
+        if self.context is not None:
+            stamp = datetime.now().strftime("%H:%M:%S")
+            self.save_label.setText(f"{save_state(self.context.library)} at {stamp}")
+
+    def next_tab(self) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
+
+    def previous_tab(self) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count())
+
+    def about(self) -> None:
+        QMessageBox.about(self, f"About {APP_TITLE}", about_text())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._close_context()
+        super().closeEvent(event)

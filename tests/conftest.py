@@ -1,0 +1,88 @@
+"""Shared fixtures: offscreen Qt, a real library file and captured error dialogs."""
+
+import os
+
+# Qt reads the platform when the first QGuiApplication starts; without a
+# display and without this, it aborts the process instead of failing a test.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from pir_desktop.domain.entities import Participant, TimelineEvent  # noqa: E402
+from pir_desktop.domain.enums import EventKind, Severity, TimePrecision  # noqa: E402
+from pir_desktop.domain.review import Review  # noqa: E402
+from pir_desktop.services import ReviewLibrary  # noqa: E402
+from pir_desktop.ui import errors  # noqa: E402
+
+REFERENCE = "PIR-2024-031"
+
+
+def example_review() -> Review:
+    """Return a P2 review with four milestones, three events and one participant."""
+    return Review(
+        reference=REFERENCE,
+        title="Phished administrator session",
+        severity=Severity.P2,
+        display_zone="Europe/Berlin",
+        started_at=datetime(2024, 5, 2, 7, 40, tzinfo=UTC),
+        detected_at=datetime(2024, 5, 2, 9, 15, tzinfo=UTC),
+        contained_at=datetime(2024, 5, 2, 11, 0, tzinfo=UTC),
+        closed_at=datetime(2024, 5, 6, 16, 0, tzinfo=UTC),
+        participants=[Participant(name="Dana Reyes", role="documentation_lead")],
+        events=[
+            TimelineEvent(
+                occurred_at=datetime(2024, 5, 2, 7, 40, tzinfo=UTC),
+                precision=TimePrecision.APPROXIMATE,
+                kind=EventKind.INITIAL_ACCESS,
+                description="Phishing mail opened",
+            ),
+            TimelineEvent(
+                occurred_at=datetime(2024, 5, 2, 9, 15, tzinfo=UTC),
+                kind=EventKind.DETECTION,
+                description="Impossible-travel alert",
+            ),
+            TimelineEvent(
+                occurred_at=datetime(2024, 5, 2, 11, 0, tzinfo=UTC),
+                kind=EventKind.CONTAINMENT,
+                description="Sessions revoked",
+                decision_point=True,
+            ),
+        ],
+    )
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "x.pir"
+
+
+@pytest.fixture
+def library(library_path: Path) -> Iterator[ReviewLibrary]:
+    """A new library file holding the example review."""
+    library = ReviewLibrary.create(library_path)
+    library.add_review(example_review())
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Capture (title, message) of every error dialog instead of showing it."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        errors, "show_error", lambda _parent, title, text: shown.append((title, text))
+    )
+    return shown
+
+
+def stored_review(path: Path) -> Review:
+    """Load the example review from the file with a fresh connection."""
+    fresh = ReviewLibrary.open(path)
+    try:
+        return fresh.load(fresh.find(REFERENCE))
+    finally:
+        fresh.close()

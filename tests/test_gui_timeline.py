@@ -1,0 +1,184 @@
+"""The Timeline tab on real widgets and a real library file."""
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from conftest import stored_review
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+
+from pir_desktop.app import create_main_window
+from pir_desktop.domain.enums import EventKind
+from pir_desktop.services import ReviewLibrary
+from pir_desktop.ui.dialogs.event import EventDialog
+from pir_desktop.ui.main_window import MainWindow
+from pir_desktop.ui.tabs.timeline import TimelineTab
+
+
+@pytest.fixture
+def window(qtbot, library: ReviewLibrary) -> MainWindow:
+    window = create_main_window(library)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def timeline(window: MainWindow) -> TimelineTab:
+    window.tabs.setCurrentIndex(1)
+    tab = window.tabs_shown[1]
+    assert isinstance(tab, TimelineTab)
+    return tab
+
+
+def cell(tab: TimelineTab, row: int, column: int) -> str:
+    return tab.model.data(tab.model.index(row, column))
+
+
+def descriptions(tab: TimelineTab) -> list[str]:
+    return [cell(tab, row, 3) for row in range(tab.model.rowCount())]
+
+
+def wall_clock(*parts: int) -> QDateTime:
+    """Return an editor value; the dialog reads it as wall-clock time in its zone."""
+    year, month, day, hour, minute = parts
+    return QDateTime(QDate(year, month, day), QTime(hour, minute), QTimeZone.utc())
+
+
+def fill_new_event(dialog: EventDialog) -> None:
+    """Enter 03:00 New York time (07:00 UTC), the earliest event of the review."""
+    dialog.zone.setCurrentText("America/New_York")
+    dialog.occurred.setDateTime(wall_clock(2024, 5, 2, 3, 0))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(EventKind.ATTACKER_ACTIVITY.value))
+    dialog.description.setPlainText("Attacker registered a new MFA device")
+    dialog.source.setText("IdP audit log")
+    dialog.decision.setChecked(True)
+
+
+def add_event(qtbot, tab: TimelineTab) -> None:
+    dialog = tab.add_event()
+    assert dialog is not None
+    fill_new_event(dialog)
+    dialog.accept()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 4)
+
+
+def test_rows_in_time_order(timeline: TimelineTab) -> None:
+    assert descriptions(timeline) == [
+        "Phishing mail opened",
+        "Impossible-travel alert",
+        "Sessions revoked",
+    ]
+
+
+def test_times_in_display_zone(timeline: TimelineTab) -> None:
+    assert cell(timeline, 1, 0) == "2024-05-02 11:15 +02:00"
+
+
+def test_approximate_time_marked(timeline: TimelineTab) -> None:
+    assert cell(timeline, 0, 0) == "~2024-05-02 09:40 +02:00"
+
+
+def test_decision_point_column(timeline: TimelineTab) -> None:
+    assert cell(timeline, 2, 4) == "Yes"
+    assert cell(timeline, 1, 4) == ""
+
+
+def test_event_added_through_dialog(qtbot, timeline, library_path: Path) -> None:
+    add_event(qtbot, timeline)
+
+    assert descriptions(timeline)[0] == "Attacker registered a new MFA device"
+    assert cell(timeline, 0, 0) == "2024-05-02 09:00 +02:00"
+    stored = stored_review(library_path).sorted_events()[0]
+    assert stored.description == "Attacker registered a new MFA device"
+    assert stored.occurred_at == datetime(2024, 5, 2, 7, 0, tzinfo=UTC)
+    assert stored.zone == "America/New_York"
+    assert stored.kind is EventKind.ATTACKER_ACTIVITY
+    assert stored.decision_point
+
+
+def test_add_undone_and_redone(qtbot, window, timeline, library_path) -> None:
+    add_event(qtbot, timeline)
+    assert window.actions.undo.text() == "&Undo Add event"
+
+    window.actions.undo.trigger()
+    qtbot.waitUntil(lambda: timeline.model.rowCount() == 3)
+    assert len(stored_review(library_path).events) == 3
+
+    window.actions.redo.trigger()
+    qtbot.waitUntil(lambda: timeline.model.rowCount() == 4)
+    assert len(stored_review(library_path).events) == 4
+
+
+def test_ctrl_z_undoes_add(qtbot, window, timeline, library_path) -> None:
+    add_event(qtbot, timeline)
+    window.activateWindow()
+    timeline.view.setFocus()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    qtbot.keyClick(timeline.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(lambda: timeline.model.rowCount() == 3)
+    assert len(stored_review(library_path).events) == 3
+
+
+def test_event_edited_through_dialog(qtbot, timeline, library_path) -> None:
+    timeline.view.selectRow(1)
+    dialog = timeline.edit_event()
+    assert dialog is not None
+    assert dialog.description.toPlainText() == "Impossible-travel alert"
+    dialog.description.setPlainText("Impossible-travel alert from the IdP")
+    dialog.accept()
+
+    qtbot.waitUntil(lambda: cell(timeline, 1, 3).endswith("from the IdP"))
+    stored = stored_review(library_path).sorted_events()[1]
+    assert stored.description == "Impossible-travel alert from the IdP"
+    assert stored.occurred_at == datetime(2024, 5, 2, 9, 15, tzinfo=UTC)
+
+
+def test_end_before_start_rejected(qtbot, timeline, shown_errors, library_path) -> None:
+    dialog = timeline.add_event()
+    assert dialog is not None
+    fill_new_event(dialog)
+    dialog.end_check.setChecked(True)
+    dialog.end.setDateTime(wall_clock(2024, 5, 1, 3, 0))
+    dialog.accept()
+
+    assert len(shown_errors) == 1
+    assert "ends_at" in shown_errors[0][1]
+    assert dialog.isVisible()
+    assert len(stored_review(library_path).events) == 3
+    dialog.reject()
+
+
+def test_delete_shows_undo_hint(qtbot, window, timeline, library_path) -> None:
+    timeline.view.selectRow(0)
+    timeline.delete_action.trigger()
+
+    qtbot.waitUntil(lambda: timeline.model.rowCount() == 2)
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    assert len(stored_review(library_path).events) == 2
+
+    window.actions.undo.trigger()
+    qtbot.waitUntil(lambda: timeline.model.rowCount() == 3)
+    assert len(stored_review(library_path).events) == 3
+
+
+def test_zone_selector_changes_times(qtbot, timeline) -> None:
+    timeline.zone.lineEdit().clear()
+    qtbot.keyClicks(timeline.zone.lineEdit(), "Asia/Tokyo")
+    qtbot.keyClick(timeline.zone.lineEdit(), Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: cell(timeline, 1, 0) == "2024-05-02 18:15 +09:00")
+
+
+def test_unknown_zone_rejected(qtbot, timeline, shown_errors) -> None:
+    timeline.zone.lineEdit().clear()
+    qtbot.keyClicks(timeline.zone.lineEdit(), "Mars/Olympus")
+    qtbot.keyClick(timeline.zone.lineEdit(), Qt.Key.Key_Return)
+
+    assert len(shown_errors) == 1
+    assert "Mars/Olympus" in shown_errors[0][1]
+    assert timeline.zone.currentText() == "Europe/Berlin"
+    assert cell(timeline, 1, 0) == "2024-05-02 11:15 +02:00"
