@@ -87,6 +87,11 @@ def _cmd_sample(args: argparse.Namespace) -> None:
     print(f"wrote {output} with sample review {review.reference}")
 
 
+def _cmd_upgrade(args: argparse.Namespace) -> None:
+    ReviewLibrary.open(args.library).close()
+    print(f"{args.library} uses the newest schema")
+
+
 def _cmd_schema(args: argparse.Namespace) -> None:
     import json
 
@@ -140,7 +145,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = {"list", "export-pdf", "export-json", "import-json", "sample", "schema"}
+COMMANDS = {
+    "list",
+    "export-pdf",
+    "export-json",
+    "import-json",
+    "sample",
+    "schema",
+    "upgrade",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -185,3 +185,40 @@ def test_event_zone_survives_storage(sample_file: Path) -> None:
     original = {e.id: (e.occurred_at, e.zone) for e in sample_review().events}
     assert all(original[e.id] == (e.occurred_at, e.zone) for e in events)
     assert all(isinstance(e, TimelineEvent) and e.occurred_at.tzinfo for e in events)
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TABLES = ("reviews", "events", "factors", "why_nodes", "actions", "lessons", "controls")
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as connection:
+        counts = {
+            t: connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in TABLES
+        }
+    connection.close()
+    return counts
+
+
+def test_schema_0001_file_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.pir"
+    path.write_bytes((FIXTURES / "library-0001.pir").read_bytes())
+    before = row_counts(path)
+    library = ReviewLibrary.open(path)
+    review = library.load(library.reviews()[0].id)
+    library.close()
+    assert row_counts(path) == before
+    assert all(action.priority == "medium" for action in review.actions)
+    backup = tmp_path / "old.pir.schema-0001.bak"
+    assert row_counts(backup) == before
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+def test_schema_0001_read_only_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.pir"
+    path.write_bytes((FIXTURES / "library-0001.pir").read_bytes())
+    before = digest(path)
+    with pytest.raises(LibraryError, match="pir-desktop upgrade"):
+        ReviewLibrary.open(path, read_only=True)
+    assert digest(path) == before

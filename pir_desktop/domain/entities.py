@@ -21,7 +21,9 @@ from pydantic import (
 )
 
 from .enums import (
+    ActionPriority,
     ActionStatus,
+    ActionType,
     ApprovalDecision,
     ControlDecision,
     EventKind,
@@ -135,7 +137,45 @@ class ActionItem(Entity):
     due_date: date | None = None
     success_criteria: Text = ""
     status: ActionStatus = ActionStatus.PROPOSED
+    priority: ActionPriority = ActionPriority.MEDIUM
+    action_type: ActionType | None = None
+    ticket_url: Text = ""
+    cancel_reason: Text = ""
     factor_ids: LinkIds = Field(default_factory=list)
+    lesson_ids: LinkIds = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _cancel_needs_reason(self) -> Self:
+        if self.status is ActionStatus.CANCELLED and not self.cancel_reason:
+            raise ValueError(
+                "cancel_reason is missing: say why the action is cancelled"
+            )
+        return self
+
+
+class ProgressUpdate(Entity):
+    """An action owner's report of progress on one action."""
+
+    action_id: UUID
+    reported_on: date
+    percent: int = Field(ge=0, le=100)
+    note: Text = ""
+    by: Text = ""
+
+
+class EffectivenessCheck(Entity):
+    """A validation that a finished action works, with its evidence."""
+
+    action_id: UUID
+    checked_by: RequiredText
+    checked_at: AwareDatetime
+    evidence: RequiredText
+    effective: bool
+
+    @field_validator("checked_at")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        return to_utc(value)
 
 
 class ControlAssessment(Entity):
@@ -146,6 +186,11 @@ class ControlAssessment(Entity):
     decision: ControlDecision = ControlDecision.UNDECIDED
     owner: Text = ""
     due_date: date | None = None
+    still_needed: bool = Field(
+        default=False,
+        description="Whether an immediate control improvement or emergency patch "
+        "is still needed",
+    )
 
 
 class StepRecord(Entity):

@@ -79,6 +79,22 @@ class ActionStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class ActionPriority(StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class ActionType(StrEnum):
+    """What an action does about its factor, strongest first."""
+
+    ELIMINATE = "eliminate"
+    PREVENT = "prevent"
+    DETECT = "detect"
+    MITIGATE = "mitigate"
+    RECOVER = "recover"
+
+
 class ControlDecision(StrEnum):
     KEEP = "keep"
     REVERT = "revert"

@@ -11,10 +11,12 @@ from .entities import (
     Approval,
     ContributingFactor,
     ControlAssessment,
+    EffectivenessCheck,
     Entity,
     Lesson,
     Observation,
     Participant,
+    ProgressUpdate,
     RequiredText,
     StepRecord,
     Text,
@@ -86,6 +88,8 @@ class Review(ReviewFacts):
     why_nodes: list[WhyNode] = Field(default_factory=list)
     lessons: list[Lesson] = Field(default_factory=list)
     actions: list[ActionItem] = Field(default_factory=list)
+    progress: list[ProgressUpdate] = Field(default_factory=list)
+    effectiveness: list[EffectivenessCheck] = Field(default_factory=list)
     controls: list[ControlAssessment] = Field(default_factory=list)
     steps: list[StepRecord] = Field(default_factory=list)
     approvals: list[Approval] = Field(default_factory=list)
@@ -115,6 +119,8 @@ CHILD_TYPES: dict[str, type[Entity]] = {
     "why_nodes": WhyNode,
     "lessons": Lesson,
     "actions": ActionItem,
+    "progress": ProgressUpdate,
+    "effectiveness": EffectivenessCheck,
     "controls": ControlAssessment,
     "steps": StepRecord,
     "approvals": Approval,

@@ -42,8 +42,11 @@ class StaleEditError(LibraryError):
         self.current = current
 
 
-def _check_sqlite_file(path: Path, read_only: bool) -> None:
-    """Raise LibraryError unless the file is a library this version can open."""
+def _check_sqlite_file(path: Path, read_only: bool) -> str:
+    """Raise LibraryError unless the file is a library this version can open.
+
+    Returns the file's schema revision.
+    """
     if not path.exists():
         raise LibraryError(f"{path} not found: check the path, or create a new library")
     if not path.is_file():
@@ -55,7 +58,7 @@ def _check_sqlite_file(path: Path, read_only: bool) -> None:
     uri = f"file:{quote(str(path))}?mode=ro"
     try:
         with sqlite3.connect(uri, uri=True) as connection:
-            _check_contents(path, connection)
+            revision = _check_contents(path, connection)
     except sqlite3.DatabaseError as exc:
         raise LibraryError(
             f"{path} is corrupt ({exc}): restore it from a copy"
@@ -64,6 +67,7 @@ def _check_sqlite_file(path: Path, read_only: bool) -> None:
         raise LibraryError(
             f"{path} is read-only: open it read-only, or copy it to a writable folder"
         )
+    return revision
 
 
 def _writable(path: Path) -> bool:
@@ -71,7 +75,7 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _check_contents(path: Path, connection: sqlite3.Connection) -> None:
+def _check_contents(path: Path, connection: sqlite3.Connection) -> str:
     result = connection.execute("PRAGMA quick_check").fetchone()
     if result is None or result[0] != "ok":
         raise LibraryError(f"{path} is corrupt ({result}): restore it from a copy")
@@ -89,6 +93,7 @@ def _check_contents(path: Path, connection: sqlite3.Connection) -> None:
             f"{path} was written by a newer version of PIR Desktop (schema "
             f"{revision[0] if revision else 'unknown'}): install the newer version"
         )
+    return str(revision[0])
 
 
 def _sqlite_engine(path: Path, read_only: bool) -> Engine:
@@ -111,6 +116,32 @@ def _sqlite_engine(path: Path, read_only: bool) -> Engine:
         cursor.close()
 
     return engine
+
+
+def backup_path(path: Path, revision: str) -> Path:
+    """Return where the copy of a library is kept before its schema is upgraded."""
+    return path.with_name(f"{path.name}.schema-{revision}.bak")
+
+
+def _upgrade_with_backup(path: Path, revision: str) -> None:
+    """Copy the file aside, then migrate it to the newest schema in one transaction."""
+    backup = backup_path(path, revision)
+    if not backup.exists():
+        descriptor = os.open(backup, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(descriptor)
+        with sqlite3.connect(path) as source, sqlite3.connect(backup) as target:
+            source.backup(target)
+        source.close()
+        target.close()
+    engine = _sqlite_engine(path, read_only=False)
+    try:
+        with engine.begin() as connection:
+            migrate.upgrade(connection)
+    finally:
+        engine.dispose()
+    log.info(
+        "Upgraded %s from schema %s; the old file is kept as %s", path, revision, backup
+    )
 
 
 class Library:
@@ -147,7 +178,15 @@ class Library:
     def open(cls, path: Path, read_only: bool = False) -> "Library":
         """Open an existing library file; raise LibraryError naming the file and why."""
         path = Path(path)
-        _check_sqlite_file(path, read_only)
+        revision = _check_sqlite_file(path, read_only)
+        if revision != migrate.head_revision():
+            if read_only:
+                raise LibraryError(
+                    f"{path} uses the older schema {revision}: run "
+                    f"'pir-desktop upgrade {path}' or open it in the app to upgrade it "
+                    "(a backup copy is kept)"
+                )
+            _upgrade_with_backup(path, revision)
         log.info("Opened library %s%s", path, " read-only" if read_only else "")
         return cls(_sqlite_engine(path, read_only), str(path), read_only)
 

@@ -14,10 +14,12 @@ from ..domain.entities import (
     Approval,
     ContributingFactor,
     ControlAssessment,
+    EffectivenessCheck,
     Entity,
     Lesson,
     Observation,
     Participant,
+    ProgressUpdate,
     StepRecord,
     TimelineEvent,
     WhyNode,
@@ -28,11 +30,13 @@ from .schema import (
     ApprovalRow,
     Base,
     ControlRow,
+    EffectivenessRow,
     EventRow,
     FactorRow,
     LessonRow,
     ObservationRow,
     ParticipantRow,
+    ProgressRow,
     ReviewRow,
     StepRow,
     WhyNodeRow,
@@ -46,13 +50,19 @@ ROW_TYPES: dict[type[Entity], type[Base]] = {
     WhyNode: WhyNodeRow,
     Lesson: LessonRow,
     ActionItem: ActionRow,
+    ProgressUpdate: ProgressRow,
+    EffectivenessCheck: EffectivenessRow,
     ControlAssessment: ControlRow,
     StepRecord: StepRow,
     Approval: ApprovalRow,
 }
 
 # Link field name -> row type of the linked records.
-LINK_TARGETS: dict[str, type[Base]] = {"event_ids": EventRow, "factor_ids": FactorRow}
+LINK_TARGETS: dict[str, type[Base]] = {
+    "event_ids": EventRow,
+    "factor_ids": FactorRow,
+    "lesson_ids": LessonRow,
+}
 
 
 def _relationship_name(link_field: str) -> str:

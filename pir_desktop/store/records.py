@@ -22,6 +22,8 @@ INSERT_ORDER = (
     "observations",
     "lessons",
     "actions",
+    "progress",
+    "effectiveness",
     "controls",
     "steps",
     "approvals",

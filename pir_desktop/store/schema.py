@@ -19,7 +19,9 @@ from sqlalchemy.orm import (
 )
 
 from ..domain.enums import (
+    ActionPriority,
     ActionStatus,
+    ActionType,
     ApprovalDecision,
     ControlDecision,
     EventKind,
@@ -107,6 +109,7 @@ observation_events = _link_table("observation_events", "observation", "event")
 factor_events = _link_table("factor_events", "factor", "event")
 lesson_factors = _link_table("lesson_factors", "lesson", "factor")
 action_factors = _link_table("action_factors", "action", "factor")
+action_lessons = _link_table("action_lessons", "action", "lesson")
 
 
 class ParticipantRow(ChildRow, Base):
@@ -188,7 +191,38 @@ class ActionRow(ChildRow, Base):
     due_date: Mapped[date | None]
     success_criteria: Mapped[str]
     status: Mapped[ActionStatus] = mapped_column(enum_type(ActionStatus))
+    priority: Mapped[ActionPriority] = mapped_column(enum_type(ActionPriority))
+    action_type: Mapped[ActionType | None] = mapped_column(enum_type(ActionType))
+    ticket_url: Mapped[str]
+    cancel_reason: Mapped[str]
     factors: Mapped[list[FactorRow]] = relationship(secondary=action_factors)
+    lessons: Mapped[list[LessonRow]] = relationship(secondary=action_lessons)
+
+
+def _action_fk() -> Mapped[UUID]:
+    return mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+
+
+class ProgressRow(ChildRow, Base):
+    __tablename__ = "progress_updates"
+
+    review_id: Mapped[UUID] = _review_fk()
+    action_id: Mapped[UUID] = _action_fk()
+    reported_on: Mapped[date]
+    percent: Mapped[int]
+    note: Mapped[str]
+    by: Mapped[str]
+
+
+class EffectivenessRow(ChildRow, Base):
+    __tablename__ = "effectiveness_checks"
+
+    review_id: Mapped[UUID] = _review_fk()
+    action_id: Mapped[UUID] = _action_fk()
+    checked_by: Mapped[str]
+    checked_at: Mapped[datetime]
+    evidence: Mapped[str]
+    effective: Mapped[bool]
 
 
 class ControlRow(ChildRow, Base):
@@ -200,6 +234,7 @@ class ControlRow(ChildRow, Base):
     decision: Mapped[ControlDecision] = mapped_column(enum_type(ControlDecision))
     owner: Mapped[str]
     due_date: Mapped[date | None]
+    still_needed: Mapped[bool]
 
 
 class StepRow(ChildRow, Base):
