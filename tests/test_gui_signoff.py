@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
 
-from pir_desktop.domain.entities import ActionItem  # noqa: E402
+from pir_desktop.domain.entities import ActionItem, Participant  # noqa: E402
 from pir_desktop.domain.enums import ApprovalDecision, Severity  # noqa: E402
 from pir_desktop.domain.review import Review  # noqa: E402
 from pir_desktop.services import ReviewLibrary  # noqa: E402
@@ -28,6 +28,10 @@ def context(tmp_path: Path) -> Iterator[ReviewContext]:
         reference="PIR-TEST-9",
         title="Leaked deploy token",
         severity=Severity.P1,
+        participants=[
+            Participant(name="Dana Ops", role="action_item_owner"),
+            Participant(name="Lee Ops", role="action_item_owner"),
+        ],
         actions=[ActionItem(title="Rotate deploy tokens", owner="Dana Ops")],
     )
     stored = library.add_review(review)
@@ -46,11 +50,11 @@ def tab(qtbot, context: ReviewContext) -> SignOffTab:
 
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
+    captured: list[str] = []
     monkeypatch.setattr(
-        errors, "show_error", lambda parent, title, message: shown.append(message)
+        errors, "show_error", lambda parent, title, message: captured.append(message)
     )
-    return shown
+    return captured
 
 
 def approve(tab: SignOffTab, **fields: str) -> list[ApprovalDialog]:

@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
 
-from pir_desktop.domain.entities import TimelineEvent  # noqa: E402
+from pir_desktop.domain.entities import Participant, TimelineEvent  # noqa: E402
 from pir_desktop.domain.enums import LessonKind, ObservationKind, Severity  # noqa: E402
 from pir_desktop.domain.review import Review  # noqa: E402
 from pir_desktop.services import ReviewLibrary  # noqa: E402
@@ -23,7 +23,7 @@ from pir_desktop.ui.tabs.actions import ActionPlanTab  # noqa: E402
 from pir_desktop.ui.tabs.discussion import DiscussionTab  # noqa: E402
 from pir_desktop.ui.tabs.editing import EditingTab  # noqa: E402
 from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
-from pir_desktop.ui.tabs.whytree import read_back  # noqa: E402
+from pir_desktop.ui.tabs.whychain import read_back  # noqa: E402
 
 Fill = Callable[[RecordDialog], None]
 
@@ -40,6 +40,7 @@ def context(qtbot, library_path: Path) -> Iterator[ReviewContext]:
         reference="PIR-TEST-7",
         title="Leaked deploy token",
         severity=Severity.P2,
+        participants=[Participant(name="Dana Ops", role="action_item_owner")],
         events=[
             TimelineEvent(
                 occurred_at=datetime(2024, 3, 1, 9, 30, tzinfo=UTC),
@@ -57,11 +58,11 @@ def context(qtbot, library_path: Path) -> Iterator[ReviewContext]:
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Capture error messages instead of showing modal boxes."""
-    shown: list[str] = []
+    captured: list[str] = []
     monkeypatch.setattr(
-        errors, "show_error", lambda parent, title, message: shown.append(message)
+        errors, "show_error", lambda parent, title, message: captured.append(message)
     )
-    return shown
+    return captured
 
 
 def answer_dialogs(tab: EditingTab, *fills: Fill) -> list[RecordDialog]:
@@ -203,8 +204,8 @@ def test_why_subtree_deleted_and_restored(qtbot, context) -> None:
     leaf = nodes["Why? No secret scanning runs before a push"]
     assert leaf.factor_id == factor.id
     assert read_back(context.review, leaf) == (
-        "No secret scanning runs before a push, therefore The token was pushed to "
-        "a public repository, therefore A deploy token was used by an outsider."
+        "No secret scanning runs before a push, therefore the token was pushed to "
+        "a public repository, therefore a deploy token was used by an outsider."
     )
     middle = nodes["Why? The token was pushed to a public repository"]
     tab.why_tree.select(middle.id)
@@ -229,7 +230,7 @@ def test_why_tree_read_back_label(qtbot, context) -> None:
     add_why(tab, "Outsider used a deploy token")
     add_why(tab, "The token was public")
 
-    assert "The token was public, therefore Outsider used a deploy token." in (
+    assert "The token was public, therefore outsider used a deploy token." in (
         tab.why_tree.read_back_label.text()
     )
 
@@ -330,3 +331,25 @@ def test_tabs_disabled_without_review(qtbot, context) -> None:
 
     assert [tab.isEnabled() for tab in tabs] == [False, False, False]
     assert tabs[2].actions.model.rowCount() == 0
+
+
+def test_why_shortcut_adds_child(qtbot, context) -> None:
+    tab = RootCauseTab(context)
+    qtbot.addWidget(tab)
+    add_why(tab, "Outsider used a deploy token")
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.activateWindow()
+    tab.why_tree.tree.setFocus()
+    qtbot.waitUntil(lambda: tab.why_tree.tree.hasFocus())
+    answer_dialogs(tab.why_tree, fill_text("The token was public"))
+
+    qtbot.keyClick(
+        tab.why_tree.tree,
+        Qt.Key.Key_W,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+
+    root = context.review.why_nodes[0]
+    children = [n for n in context.review.why_nodes if n.parent_id == root.id]
+    assert [n.text for n in children] == ["The token was public"]

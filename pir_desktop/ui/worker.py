@@ -10,7 +10,11 @@ log = logging.getLogger(__name__)
 
 
 class TaskSignals(QObject):
-    """Signals of a Task; they live in the GUI thread, so their slots run there."""
+    """Signals of a Task, created in the GUI thread.
+
+    Qt queues each emission to a receiver that lives in the GUI thread, so slots
+    of widgets run there even though the task emits from a pool thread.
+    """
 
     finished = Signal(object)  # the function's return value
     failed = Signal(object)  # the exception it raised

@@ -26,7 +26,7 @@ class ApprovalRequest:
 
 
 def make_request(values: dict[str, Any], problems: list[str]) -> ApprovalRequest:
-    """Check the entered decision and return it; raise ValueError naming the field.
+    """Check the entered decision and return it, or raise ValueError naming the field.
 
     Approving a review whose readiness check lists problems needs an override
     reason. Other decisions do not, because they do not claim readiness.

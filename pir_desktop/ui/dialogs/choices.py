@@ -20,7 +20,7 @@ def event_choices(review: Review) -> list[tuple[UUID, str]]:
         (
             event.id,
             f"{format_moment(event.occurred_at, review.display_zone, event.precision)}"
-            f": {shorten(event.description)}",
+            f": {shorten(event.description, 160)}",
         )
         for event in review.sorted_events()
     ]
@@ -28,7 +28,7 @@ def event_choices(review: Review) -> list[tuple[UUID, str]]:
 
 def factor_choices(review: Review) -> list[tuple[UUID, str]]:
     """Return the contributing factors as (id, statement)."""
-    return [(factor.id, shorten(factor.statement)) for factor in review.factors]
+    return [(factor.id, shorten(factor.statement, 160)) for factor in review.factors]
 
 
 def factor_names(review: Review, factor_ids: list[UUID]) -> str:

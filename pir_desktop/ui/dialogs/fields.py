@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -47,6 +48,12 @@ class EnumCombo(QComboBox, Generic[Choice]):
 
 class CheckList(QListWidget):
     """A list of records to link, each with a check box, keyed by record id."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def set_choices(self, choices: list[tuple[UUID, str]], checked: list[UUID]) -> None:
         self.clear()

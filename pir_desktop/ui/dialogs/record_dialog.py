@@ -29,7 +29,7 @@ class RecordDialog(QDialog, Generic[Built]):
     def __init__(self, title: str, make: Maker[Built], parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
         self.make = make
         self.record: Built | None = None
 

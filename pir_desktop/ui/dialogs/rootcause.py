@@ -12,7 +12,7 @@ from .choices import event_choices, factor_choices
 from .fields import CheckList, EnumCombo, text_box
 from .record_dialog import Maker, RecordDialog
 
-# Fishbone ribs for security incidents; the combo box also accepts other text.
+# Fishbone ribs for security incidents. The combo box also accepts other text.
 SECURITY_CATEGORIES = (
     "People and knowledge",
     "Process and policy",

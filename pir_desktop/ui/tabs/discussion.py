@@ -51,7 +51,7 @@ class DiscussionTab(EditingTab):
             Column[Lesson]("Factors", self._lesson_factors),
         ]
         model = FlaggedTableModel[Lesson](columns)
-        self.lesson_panel = RecordPanel("Lessons learned", model, "lesson")
+        self.lesson_panel = RecordPanel("Lessons learned", model, "lesson", stretch=1)
 
     def _lay_out(self) -> None:
         layout = QGridLayout(self)

@@ -23,7 +23,7 @@ class EditingTab(QWidget):
         self.context = context
 
     def start(self) -> None:
-        """Follow the context's review; call at the end of a subclass constructor."""
+        """Follow the context's review. Subclass constructors call this last."""
         self.context.review_changed.connect(self.refresh)
         self.refresh()
 
@@ -64,5 +64,5 @@ class EditingTab(QWidget):
         )
 
     def delete(self, record: Entity, text: str) -> None:
-        """Delete a record; undo puts it back, so there is no confirmation."""
+        """Delete a record without confirmation, because undo puts it back."""
         errors.attempt(self, text, lambda: self.context.delete_record(record, text))

@@ -44,7 +44,7 @@ class FlaggedTableModel(RecordTableModel[Record], Generic[Record]):
 
 
 class RecordPanel(QGroupBox, Generic[Record]):
-    """A table of records; its buttons ask the owning tab to add, edit or delete."""
+    """A table of records whose buttons ask the owning tab to add, edit or delete."""
 
     add_requested = Signal()
     edit_requested = Signal(object)
@@ -55,11 +55,13 @@ class RecordPanel(QGroupBox, Generic[Record]):
         title: str,
         model: RecordTableModel[Record],
         noun: str,
+        stretch: int = 0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, parent)
         self.model = model
         self._build(noun)
+        fit_columns(self.table, stretch)
         self._lay_out()
         self._connect()
         self.update_buttons()
@@ -70,10 +72,6 @@ class RecordPanel(QGroupBox, Generic[Record]):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         self.add_button = QPushButton(f"Add {noun}…", self)
         self.edit_button = QPushButton("Edit…", self)
         self.delete_button = QPushButton("Delete", self)
@@ -105,8 +103,6 @@ class RecordPanel(QGroupBox, Generic[Record]):
 
     def set_records(self, records: Sequence[Record]) -> None:
         self.model.set_records(records)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
 
     def selected(self) -> Record | None:
         rows = self.table.selectionModel().selectedRows()
@@ -129,3 +125,19 @@ class RecordPanel(QGroupBox, Generic[Record]):
         record = self.selected()
         if record is not None:
             self.delete_requested.emit(record)
+
+
+def fit_columns(table: QTableView, stretch: int, widest: int = 280) -> None:
+    """Size a table's columns to their contents, up to `widest` pixels.
+
+    Column `stretch` takes the remaining width, and rows grow to show their
+    wrapped text.
+    """
+    header = table.horizontalHeader()
+    header.setMaximumSectionSize(widest)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(False)
+    rows = table.verticalHeader()
+    rows.setVisible(False)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

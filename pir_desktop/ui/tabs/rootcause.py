@@ -18,7 +18,7 @@ from .whytree import WhyTreePanel
 
 
 def factors_without_action(review: Review) -> list[ContributingFactor]:
-    """Return the factors that no action addresses; refuted factors need none."""
+    """Return the factors that no action addresses, leaving out refuted ones."""
     addressed = {f for action in review.actions for f in action.factor_ids}
     return [
         f

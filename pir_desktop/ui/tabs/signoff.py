@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 
 class SignOffTab(EditingTab):
-    """What sign-off needs, who decided what, and the report for the approver."""
+    """The sign-off view: readiness, compliance, approval history and PDF export."""
 
     TITLE = "Sign-off"
 
@@ -93,16 +93,18 @@ class SignOffTab(EditingTab):
         header.addWidget(self.approve_button)
 
         checks = QSplitter(Qt.Orientation.Horizontal, self)
-        checks.addWidget(boxed("Readiness", table_view(self.readiness, self)))
+        checks.addWidget(boxed("Readiness", table_view(self.readiness, self, 3)))
         checks.addWidget(boxed("Problems", self.problems))
         checks.setStretchFactor(0, 3)
         checks.setStretchFactor(1, 2)
         tables = QSplitter(Qt.Orientation.Vertical, self)
         tables.addWidget(checks)
         tables.addWidget(
-            boxed("Standards compliance", table_view(self.compliance, self))
+            boxed("Standards compliance", table_view(self.compliance, self, 5))
         )
-        tables.addWidget(boxed("Approval history", table_view(self.history, self)))
+        tables.addWidget(boxed("Approval history", table_view(self.history, self, 5)))
+        for index, share in enumerate((3, 2, 1)):
+            tables.setStretchFactor(index, share)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -163,7 +165,7 @@ class SignOffTab(EditingTab):
         )
 
     def choose_pdf_path(self, review: Review) -> Path | None:
-        """Ask where to save the PDF; tests replace this to supply a path."""
+        """Ask where to save the PDF. Tests replace this method to supply a path."""
         suggested = f"{review.reference}.pdf"
         name, _ = QFileDialog.getSaveFileName(
             self, "Export PDF", suggested, "PDF documents (*.pdf)"
@@ -174,7 +176,7 @@ class SignOffTab(EditingTab):
         return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
     def export_pdf(self) -> None:
-        """Write the PDF on a pool thread; the button stays disabled until it ends."""
+        """Write the PDF on a pool thread. The button stays disabled until it ends."""
         review = self.context.review
         if review is None or self.export_task is not None:
             return

@@ -3,7 +3,6 @@
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QListWidget,
     QTableView,
@@ -18,7 +17,7 @@ from ...domain.readiness import ComplianceRow, StepCheck
 from ...domain.review import Review
 from ...domain.times import format_moment
 from ..record_model import Column, RecordTableModel
-from .panel import FlaggedTableModel
+from .panel import FlaggedTableModel, fit_columns
 
 # Colours of the approval state, chosen to read on light window backgrounds.
 STATE_COLOURS = {
@@ -37,16 +36,14 @@ STATE_NOTES = {
 }
 
 
-def table_view(model: RecordTableModel, parent: QWidget) -> QTableView:
-    """Return a read-only, row-selecting table view over a model."""
+def table_view(model: RecordTableModel, parent: QWidget, stretch: int) -> QTableView:
+    """Return a read-only table view over a model; column `stretch` fills the width."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setWordWrap(True)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    fit_columns(view, stretch)
     return view
 
 

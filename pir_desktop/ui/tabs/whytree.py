@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -24,41 +25,10 @@ from ..context import ReviewContext
 from ..dialogs.choices import shorten
 from ..dialogs.rootcause import WhyDialog
 from .editing import EditingTab
+from .whychain import children_of, read_back
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 ADD_CHILD_SHORTCUT = "Ctrl+Shift+W"
-
-
-def children_of(review: Review, parent_id: UUID | None) -> list[WhyNode]:
-    """Return the direct answers under a node (or the roots), in position order."""
-    known = {node.id for node in review.why_nodes}
-    nodes = [
-        n
-        for n in review.why_nodes
-        if n.parent_id == parent_id or (parent_id is None and n.parent_id not in known)
-    ]
-    return sorted(nodes, key=lambda n: n.position)
-
-
-def answer_part(text: str) -> str:
-    """Return an answer without its question: "Why X? Because Y." gives "Because Y"."""
-    question, mark, answer = text.partition("? ")
-    if mark and question.lower().startswith("why") and answer.strip():
-        text = answer
-    return text.strip().rstrip(".")
-
-
-def read_back(review: Review, node: WhyNode) -> str:
-    """Return the chain from a node up to the problem as "X, therefore Y, …"."""
-    by_id = {n.id: n for n in review.why_nodes}
-    chain = [answer_part(node.text)]
-    seen = {node.id}
-    current = by_id.get(node.parent_id) if node.parent_id else None
-    while current is not None and current.id not in seen:
-        seen.add(current.id)
-        chain.append(answer_part(current.text))
-        current = by_id.get(current.parent_id) if current.parent_id else None
-    return ", therefore ".join(chain) + "."
 
 
 class WhyTreePanel(EditingTab):
@@ -74,10 +44,27 @@ class WhyTreePanel(EditingTab):
         self.start()
 
     def _build(self) -> None:
+        self._build_tree()
+        self._build_actions()
+
+    def _build_tree(self) -> None:
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels(["Answer", "Evidence", "Linked factor"])
         self.tree.setWordWrap(True)
         self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 300)
+        header.resizeSection(2, 260)
+
+        self.read_back_label = QLabel(self)
+        self.read_back_label.setWordWrap(True)
+        self.read_back_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+
+    def _build_actions(self) -> None:
         self.add_button = QPushButton("Add why…", self)
         self.add_button.setToolTip(
             f"Add an answer under the selected node ({ADD_CHILD_SHORTCUT})"
@@ -88,17 +75,13 @@ class WhyTreePanel(EditingTab):
             Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         self.addAction(self.add_action)
+
         self.edit_button = QPushButton("Edit…", self)
         self.delete_button = QPushButton("Delete", self)
         self.delete_button.setToolTip(
             "Delete the selected node and every answer under it"
         )
         self.link_button = QPushButton("Link factor…", self)
-        self.read_back_label = QLabel(self)
-        self.read_back_label.setWordWrap(True)
-        self.read_back_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
 
     def _lay_out(self) -> None:
         buttons = QHBoxLayout()
@@ -134,8 +117,6 @@ class WhyTreePanel(EditingTab):
         if review is not None:
             self._add_items(review, None, self.tree.invisibleRootItem())
         self.tree.expandAll()
-        for column in range(self.tree.columnCount()):
-            self.tree.resizeColumnToContents(column)
         if chosen is not None:
             self.select(chosen.id)
         self._show_selection()
@@ -256,7 +237,7 @@ class WhyTreePanel(EditingTab):
         )
 
     def choose_factor(self, review: Review, node: WhyNode) -> UUID | None:
-        """Ask which factor the node explains; Cancel keeps the current link.
+        """Ask which factor the node explains. Cancel keeps the current link.
 
         Tests replace this method to return a factor id without a dialog.
         """
