@@ -64,7 +64,7 @@ class ExceptionDialogHook:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the GUI; `argv` holds the arguments after the program name."""
+    """Run the GUI; `argv` contains the arguments after the program name."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     args, qt_arguments = _parser().parse_known_args(arguments)
     configure_logging()

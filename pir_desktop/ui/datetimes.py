@@ -1,8 +1,8 @@
 """Showing zone-aware datetimes in Qt date-time editors and zone combos.
 
-A QDateTimeEdit here holds the wall-clock time in a named zone. The editor
-itself is set to UTC only so that Qt applies no zone rules of its own; the
-conversion to and from the named zone happens in Python with zoneinfo.
+A QDateTimeEdit here shows the wall-clock time in a named zone. The editor
+itself is set to UTC so that Qt applies no zone rules of its own. Python's
+zoneinfo converts to and from the named zone.
 """
 
 from datetime import datetime
@@ -10,7 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit
 
-from ..domain.times import format_offset, parse_zone, to_utc
+from ..domain.times import parse_zone, to_utc
 
 COMMON_ZONES = (
     "UTC",
@@ -52,16 +52,6 @@ def read_moment(editor: QDateTimeEdit, zone: str) -> datetime:
     value = editor.dateTime()
     local = datetime.combine(value.date().toPython(), value.time().toPython())
     return to_utc(local.replace(tzinfo=parse_zone(zone)))
-
-
-def now_in(zone: str) -> datetime:
-    return datetime.now(parse_zone(zone))
-
-
-def zone_label(zone: str, moment: datetime | None = None) -> str:
-    """Return "Europe/London (+01:00)" with the offset at the moment, or now."""
-    when = moment or now_in(zone)
-    return f"{zone} ({format_offset(when.astimezone(parse_zone(zone)))})"
 
 
 def fill_zone_combo(

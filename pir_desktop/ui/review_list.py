@@ -35,7 +35,7 @@ class ReviewList(QWidget):
         self.list.setMinimumWidth(220)
         self.new_button = QPushButton("New review…")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 6, 0, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.list)
         layout.addWidget(self.new_button)

@@ -14,9 +14,9 @@ Result = TypeVar("Result")
 class FormDialog(QDialog, Generic[Result]):
     """A modal dialog showing forms/NAME.ui above OK and Cancel.
 
-    `accept()` builds the result with `build()`; when that raises a user
-    error, the dialog shows it and stays open, so `result_value` is always
-    valid after the `accepted` signal.
+    `accept()` builds the result with `build()`. When that raises a user
+    error, the dialog shows the error and stays open, so `result_value` is
+    valid whenever `accepted` is emitted.
     """
 
     def __init__(self, form_name: str, title: str, parent: QWidget | None) -> None:

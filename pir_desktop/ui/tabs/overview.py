@@ -25,7 +25,7 @@ from ...domain.procedure import default_procedure
 from ...domain.review import ReviewFacts
 from .. import errors
 from ..context import ReviewContext
-from ..datetimes import fill_zone_combo, zone_label
+from ..datetimes import fill_zone_combo
 from ..facts_text import criteria_missing, deadline_text, metrics_text
 from ..forms import child, load_form
 from ..milestones import MilestoneFields
@@ -33,7 +33,7 @@ from .participants import ParticipantsPanel
 
 log = logging.getLogger(__name__)
 
-# How each fact is named in undo texts and error titles.
+# Display name of each fact in undo texts and error titles.
 FIELD_NAMES = {
     "reference": "reference",
     "title": "title",
@@ -186,7 +186,7 @@ class OverviewTab(QWidget):
             self.zone_note.clear()
             self.metrics.clear()
         else:
-            self.zone_note.setText(f"Times in {zone_label(facts.display_zone)}.")
+            self.zone_note.setText(f"Times are local times in {facts.display_zone}.")
             self.metrics.setText(metrics_text(facts))
         self._show_deadline()
 

@@ -1,8 +1,8 @@
 """The Timeline tab: the review's events in time order, in a zone of choice.
 
 Events are added, edited and deleted through the event dialog and the
-review context, so every change is saved at once and undoable. Deleting asks
-for no confirmation because Ctrl+Z brings the event back.
+review context, so every change is saved at once and undoable. Deleting needs
+no confirmation because Ctrl+Z restores the event.
 """
 
 from datetime import UTC, datetime
