@@ -137,6 +137,17 @@ def test_action_factors_exist(review: Review) -> None:
             assert factor_id in factor_ids, action.title
 
 
+def test_action_owners_are_participants(review: Review) -> None:
+    names = {p.name for p in review.participants}
+    for action in review.actions:
+        assert action.owner in names, action.title
+
+
+def test_actions_have_type(review: Review) -> None:
+    for action in review.actions:
+        assert action.action_type is not None, action.title
+
+
 def test_action_due_dates_empty(review: Review) -> None:
     for action in review.actions:
         assert action.due_date is None, action.title

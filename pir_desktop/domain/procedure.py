@@ -40,6 +40,12 @@ class Step(_Strict):
         description="Name of the rule that finds evidence in a review"
     )
     after_sign_off: bool = False
+    step_deadline_days: int | None = Field(
+        default=None,
+        ge=0,
+        description="Days after the review meeting (or, with no meeting set, after "
+        "the review deadline) by which the step is due; None for no deadline",
+    )
 
 
 class StandardReference(_Strict):
@@ -63,6 +69,12 @@ class Procedure(_Strict):
     p3_criteria: list[Criterion]
     steps: list[Step]
     standards: list[StandardReference]
+    action_due_max_days: int = Field(
+        default=180,
+        ge=1,
+        description="Maximum days from the incident's closure (or from today while "
+        "it is open) to an action item's due date",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -93,6 +105,10 @@ class Procedure(_Strict):
 
     def step(self, number: int) -> Step:
         return self.steps[number - 1]
+
+    def approval_step(self) -> Step | None:
+        """Return the step whose evidence is the sign-off approval, if any."""
+        return next((s for s in self.steps if s.evidence == "approved"), None)
 
 
 class ProcedureError(ValueError):

@@ -7,7 +7,7 @@ new version, which the caller passes back on its next edit of that record.
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from uuid import UUID
 
@@ -16,14 +16,20 @@ from ..domain.entities import (
     ActionItem,
     Approval,
     ContributingFactor,
+    EffectivenessCheck,
     Entity,
     Lesson,
+    ProgressUpdate,
     TimelineEvent,
     WhyNode,
 )
 from ..domain.enums import ApprovalDecision
+from ..domain.procedure import Procedure, default_procedure
 from ..domain.review import Review, ReviewFacts
-from ..store import Library, records
+from ..store import Library, LibraryError, records
+from ..store.search import review_of_record
+from . import action_plan
+from .action_rules import check_action, check_approver_role
 
 log = logging.getLogger(__name__)
 
@@ -76,9 +82,26 @@ class ReviewLibrary:
         return records.load_review(self.library, review_id)
 
     def add_review(self, review: Review) -> Review:
+        """Store a whole review; raise LibraryError if its id or reference exists."""
+        self._check_new(review)
         stored = records.insert_review(self.library, review)
         log.info("Added review %s to %s", review.id, self.location)
         return stored
+
+    def _check_new(self, review: Review) -> None:
+        for existing in self.reviews():
+            if existing.id == review.id:
+                clash = "the same id"
+            elif existing.reference == review.reference:
+                clash = "the same reference"
+            else:
+                continue
+            raise LibraryError(
+                f"review {review.reference!r} (id {review.id}) conflicts with review "
+                f"{existing.reference!r} (id {existing.id}), which has {clash} and "
+                f"is already in {self.location}: nothing was imported. Delete the "
+                "existing review first, or import into another library"
+            )
 
     def delete_review(self, review_id: UUID) -> None:
         records.delete_review(self.library, review_id)
@@ -87,10 +110,68 @@ class ReviewLibrary:
         return records.update_facts(self.library, facts)
 
     def add(self, review_id: UUID, entity: Entity) -> Entity:
+        """Store a new record; an action item must pass the action-plan rules."""
+        if isinstance(entity, ActionItem):
+            self._require_writable()
+            check_action(entity, self.load(review_id), None)
         return records.add_record(self.library, review_id, entity)
 
-    def update(self, entity: Entity, force: bool = False) -> Entity:
+    def update(
+        self, entity: Entity, force: bool = False, check_transition: bool = True
+    ) -> Entity:
+        """Store a changed record; an action item must pass the action-plan rules.
+
+        With `check_transition` False a changed action status is not checked
+        against the allowed transitions, so undo can restore an earlier status.
+        """
+        if isinstance(entity, ActionItem):
+            self._check_action_update(entity, check_transition)
         return records.update_record(self.library, entity, force=force)
+
+    def _check_action_update(self, action: ActionItem, transition: bool) -> None:
+        self._require_writable()
+        review_id = review_of_record(self.library, ActionItem, action.id)
+        if review_id is None:
+            raise LibraryError(
+                f"action {action.id} not found: it was deleted elsewhere, so "
+                "reload the review"
+            )
+        review = self.load(review_id)
+        stored = next(a for a in review.actions if a.id == action.id)
+        check_action(action, review, stored, transition=transition)
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise LibraryError(
+                f"{self.location} is open read-only: changes are not saved"
+            )
+
+    def add_progress(
+        self,
+        review_id: UUID,
+        action_id: UUID,
+        percent: int,
+        note: str,
+        by: str,
+        reported_on: date,
+    ) -> ProgressUpdate:
+        """Store an owner's progress report on an action that is not final."""
+        return action_plan.add_progress(
+            self, review_id, action_id, percent, note, by, reported_on
+        )
+
+    def record_effectiveness(
+        self,
+        review_id: UUID,
+        action_id: UUID,
+        checked_by: str,
+        evidence: str,
+        effective: bool,
+    ) -> EffectivenessCheck:
+        """Store an effectiveness check; a failed one makes the action Not effective."""
+        return action_plan.record_effectiveness(
+            self, review_id, action_id, checked_by, evidence, effective
+        )
 
     def delete(self, review_id: UUID, entity: Entity) -> Deletion:
         """Delete a record and return what undo needs to put everything back."""
@@ -115,8 +196,13 @@ class ReviewLibrary:
         decision: ApprovalDecision,
         comment: str = "",
         override_reason: str = "",
+        procedure: Procedure | None = None,
     ) -> Approval:
-        """Record a sign-off decision bound to the review's current content hash."""
+        """Record a sign-off decision bound to the review's current content hash.
+
+        Only the role that the procedure names for the approval step may decide.
+        """
+        check_approver_role(role, procedure or default_procedure())
         review = self.load(review_id)
         approval = Approval(
             approver=approver,
