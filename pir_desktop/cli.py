@@ -14,10 +14,12 @@ from uuid import UUID
 
 from pydantic import ValidationError
 
+from .domain.enums import ApprovalDecision
 from .domain.interchange import json_schema
 from .fileio import write_atomic
 from .logging_setup import configure_logging
-from .services import ReviewLibrary
+from .services import ReviewLibrary, approval
+from .services.action_exports import export_actions_csv, export_ics, export_markdown
 from .services.exports import export_json, export_pdf, read_json
 from .services.sample import sample_review
 from .store import LibraryError
@@ -60,6 +62,51 @@ def _cmd_export_json(args: argparse.Namespace) -> None:
     library = _open(args.library)
     export_json(library, _pick_review(library, args.review), args.output)
     print(f"wrote {args.output}")
+
+
+def _cmd_export_actions_csv(args: argparse.Namespace) -> None:
+    library = _open(args.library)
+    if args.review:
+        review_ids = [library.find(args.review)]
+    else:
+        review_ids = [facts.id for facts in library.reviews()]
+    count = export_actions_csv(library, review_ids, args.output)
+    print(f"wrote {args.output} with {count} action items")
+
+
+def _cmd_export_ics(args: argparse.Namespace) -> None:
+    library = _open(args.library)
+    export_ics(library, _pick_review(library, args.review), args.output)
+    print(f"wrote {args.output}")
+
+
+def _cmd_export_markdown(args: argparse.Namespace) -> None:
+    library = _open(args.library)
+    export_markdown(library, _pick_review(library, args.review), args.output)
+    print(f"wrote {args.output}")
+
+
+def _cmd_approve(args: argparse.Namespace) -> None:
+    library = ReviewLibrary.open(args.library)
+    stored = approval.approve(
+        library,
+        _pick_review(library, args.review),
+        args.by,
+        args.role,
+        ApprovalDecision(args.decision),
+        comment=args.comment,
+        override_reason=args.override_reason,
+    )
+    print(f"recorded {stored.decision.value} with hash {stored.content_hash}")
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    library = _open(args.library)
+    result = approval.verify(library, _pick_review(library, args.review))
+    print(f"approved hash: {result.approved_hash or 'none'}")
+    print(f"current hash:  {result.current_hash}")
+    print(result.state)
+    return 0 if result.state == "matches" else 1
 
 
 def _cmd_import_json(args: argparse.Namespace) -> None:
@@ -107,7 +154,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, run: Callable[[argparse.Namespace], None], text: str):
+    def command(
+        name: str, run: Callable[[argparse.Namespace], int | None], text: str
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=text, description=text)
         sub.set_defaults(run=run)
         return sub
@@ -130,6 +179,27 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "-o", "--output", type=Path, required=True, help="file to write"
         )
+    for name, run, summary in (
+        (
+            "export-actions-csv",
+            _cmd_export_actions_csv,
+            "Write action items as CSV for Jira's importer; every review's "
+            "unless --review names one.",
+        ),
+        (
+            "export-ics",
+            _cmd_export_ics,
+            "Write a review's meeting and action due dates as an .ics calendar.",
+        ),
+        ("export-markdown", _cmd_export_markdown, "Write a review as Markdown."),
+    ):
+        sub = command(name, run, summary)
+        sub.add_argument("library", type=Path, help="the .pir library file")
+        sub.add_argument("--review", help="reference or id of the review")
+        sub.add_argument(
+            "-o", "--output", type=Path, required=True, help="file to write"
+        )
+    _add_approval_commands(command)
     sub = command("import-json", _cmd_import_json, "Add a review from a JSON document.")
     sub.add_argument(
         "library", type=Path, help="the .pir library file; created if missing"
@@ -145,7 +215,45 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_approval_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    sub = command(
+        "approve",
+        _cmd_approve,
+        "Record a sign-off decision bound to the review's content hash.",
+    )
+    sub.add_argument("library", type=Path, help="the .pir library file")
+    sub.add_argument(
+        "--review", help="reference or id; optional if the library has one"
+    )
+    sub.add_argument("--by", required=True, help="name of the approver")
+    sub.add_argument("--role", required=True, help="approver's role, such as CISO")
+    sub.add_argument(
+        "--decision", required=True, choices=[d.value for d in ApprovalDecision]
+    )
+    sub.add_argument("--comment", default="", help="text stored with the decision")
+    sub.add_argument(
+        "--override-reason",
+        default="",
+        help="why to approve although the readiness check lists problems",
+    )
+    sub = command(
+        "verify",
+        _cmd_verify,
+        "Compare the latest approval's hash with the review's content now; "
+        "exit 0 only when an approval matches.",
+    )
+    sub.add_argument("library", type=Path, help="the .pir library file")
+    sub.add_argument(
+        "--review", help="reference or id; optional if the library has one"
+    )
+
+
 COMMANDS = {
+    "approve",
+    "verify",
+    "export-actions-csv",
+    "export-ics",
+    "export-markdown",
     "list",
     "export-pdf",
     "export-json",
@@ -168,9 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging()
     args = _parser().parse_args(arguments)
     try:
-        args.run(args)
+        status = args.run(args)
     except (LibraryError, ValidationError, ValueError, OSError) as exc:
         log.debug("command %s failed", args.command, exc_info=True)
         print(f"pir-desktop {args.command}: error: {exc}", file=sys.stderr)
         return 1
-    return 0
+    return status or 0

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .canonical import content_hash
+from .entities import Approval
 from .enums import ActionStatus, ApprovalDecision, ObservationKind, StepStatus
 from .procedure import Procedure, StandardReference, Step
 from .review import Review
@@ -249,3 +250,15 @@ def approval_state(review: Review) -> str:
     if latest.content_hash != content_hash(review):
         return "superseded"
     return "approved"
+
+
+def approval_is_current(approval: Approval, review: Review) -> bool:
+    """Return whether `approval` is the review's latest decision on its content.
+
+    It is current when no later decision exists and its hash matches the
+    review's content hash now.
+    """
+    if not review.approvals:
+        return False
+    latest = max(review.approvals, key=lambda a: a.decided_at)
+    return latest.id == approval.id and approval.content_hash == content_hash(review)

@@ -1,0 +1,1 @@
+"""Writers that turn reviews into files for other tools: Jira, calendars, wikis."""
