@@ -5,11 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Qt's xcb platform plugin, Xvfb for a virtual screen, poppler for looking at
-# rendered PDF pages, and ImageMagick's import for screenshots.
+# rendered PDF pages, and ImageMagick's import for screenshots. PostgreSQL's
+# server runs the team-library tests (.ci/run starts a throwaway cluster).
 packages=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-sync1
-  libxcb-xfixes0 libxcb-shm0 libxcb-util1 xvfb xauth poppler-utils)
+  libxcb-xfixes0 libxcb-shm0 libxcb-util1 xvfb xauth poppler-utils postgresql)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" \
@@ -31,6 +32,6 @@ fi
 stamp=.venv/.installed
 if [[ ! -f $stamp || pyproject.toml -nt $stamp ]]; then
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q -e '.[test,postgres]'
   touch "$stamp"
 fi

@@ -61,6 +61,11 @@ class ReviewLibrary:
     def create(cls, path: Path) -> "ReviewLibrary":
         return cls(Library.create(path))
 
+    @classmethod
+    def connect(cls, url: str) -> "ReviewLibrary":
+        """Open a team library in a PostgreSQL database given by an SQLAlchemy URL."""
+        return cls(Library.connect(url))
+
     @property
     def location(self) -> str:
         return self.library.location
@@ -218,7 +223,25 @@ class ReviewLibrary:
         return stored  # type: ignore[return-value]
 
     def save_copy(self, destination: Path) -> None:
-        self.library.save_copy(destination)
+        """Write the library to a new SQLite file.
+
+        A file library is copied with SQLite's backup API. A database server's
+        library is copied review by review through add_review, so record ids
+        are kept and version counters start again.
+        """
+        if self.library.is_sqlite:
+            self.library.save_copy(destination)
+            return
+        copy = ReviewLibrary.create(destination)
+        try:
+            for facts in self.reviews():
+                copy.add_review(self.load(facts.id))
+        except BaseException:
+            copy.close()
+            Path(destination).unlink(missing_ok=True)
+            raise
+        copy.close()
+        log.info("Copied %s to %s review by review", self.location, destination)
 
 
 def _subtree(review: Review, entity: Entity) -> list[Entity]:

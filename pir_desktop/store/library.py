@@ -14,10 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import migrate
+from .failures import describe_write_failure, disk_full_message, is_disk_full
 from .schema import LibraryMeta
 
 log = logging.getLogger(__name__)
@@ -25,6 +27,8 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"
 FORMAT_NAME = "pir-desktop-library"
 BUSY_TIMEOUT_MS = 5000
+# Execution option that makes a SQLite transaction start with BEGIN IMMEDIATE.
+WRITE_OPTION = "pir_write"
 
 
 class LibraryError(Exception):
@@ -108,12 +112,23 @@ def _sqlite_engine(path: Path, read_only: bool) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # The driver must not start transactions itself, because _begin does.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if not read_only:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # A write transaction takes the write lock at BEGIN IMMEDIATE, where
+        # SQLite waits up to busy_timeout. A deferred transaction that reads
+        # first and writes later gets SQLITE_BUSY at once, without waiting,
+        # when another connection has written since its read.
+        immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
@@ -127,16 +142,16 @@ def _upgrade_with_backup(path: Path, revision: str) -> None:
     """Copy the file aside, then migrate it to the newest schema in one transaction."""
     backup = backup_path(path, revision)
     if not backup.exists():
-        descriptor = os.open(backup, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(descriptor)
-        with sqlite3.connect(path) as source, sqlite3.connect(backup) as target:
-            source.backup(target)
-        source.close()
-        target.close()
+        _copy_sqlite_file(path, backup)
     engine = _sqlite_engine(path, read_only=False)
     try:
         with engine.begin() as connection:
             migrate.upgrade(connection)
+    except DBAPIError as exc:
+        message = describe_write_failure(exc, str(path))
+        if message is None:
+            raise
+        raise LibraryError(f"upgrading the schema failed. {message}") from exc
     finally:
         engine.dispose()
     log.info(
@@ -152,6 +167,9 @@ class Library:
         self.location = location
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
 
     @classmethod
     def create(cls, path: Path) -> "Library":
@@ -190,6 +208,21 @@ class Library:
         log.info("Opened library %s%s", path, " read-only" if read_only else "")
         return cls(_sqlite_engine(path, read_only), str(path), read_only)
 
+    @classmethod
+    def connect(cls, url: str) -> "Library":
+        """Open the library in a PostgreSQL database, creating its schema if empty.
+
+        `url` is an SQLAlchemy URL such as postgresql+psycopg://user:pw@host/db.
+        """
+        from .server import connect_engine
+
+        engine, location = connect_engine(url)
+        return cls(engine, location)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
     def _initialise(self) -> None:
         with self.engine.begin() as connection:
             migrate.upgrade(connection)
@@ -211,8 +244,15 @@ class Library:
             raise LibraryError(
                 f"{self.location} is open read-only: changes are not saved"
             )
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._write_sessions() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            message = describe_write_failure(exc, self.location)
+            if message is None:
+                raise
+            log.error("Write to %s failed and was rolled back: %s", self.location, exc)
+            raise LibraryError(message) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -223,21 +263,51 @@ class Library:
     def save_copy(self, destination: Path) -> None:
         """Write a consistent copy of an SQLite library with SQLite's backup API."""
         destination = Path(destination)
+        if not self.is_sqlite:
+            raise LibraryError(
+                f"{self.location} is not an SQLite file: save a copy through "
+                "ReviewLibrary.save_copy, which copies review by review"
+            )
         if destination.exists():
             raise LibraryError(f"{destination} already exists: choose another name")
-        descriptor = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        os.close(descriptor)
         raw = self.engine.raw_connection()
         try:
-            with sqlite3.connect(destination) as target:
-                raw.driver_connection.backup(target)
-            target.close()
-        except sqlite3.Error as exc:
-            destination.unlink(missing_ok=True)
-            raise LibraryError(f"copy to {destination} failed: {exc}") from exc
+            _copy_sqlite_file(raw.driver_connection, destination)
         finally:
             raw.close()
         log.info("Saved a copy of %s to %s", self.location, destination)
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _open_copy_target(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path)
+
+
+def _copy_sqlite_file(source: Path | sqlite3.Connection, destination: Path) -> None:
+    """Copy a database with SQLite's backup API into a new owner-only file.
+
+    A failed copy leaves no file behind.
+    """
+    try:
+        descriptor = os.open(destination, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(descriptor)
+    except OSError as exc:
+        if is_disk_full(exc):
+            raise LibraryError(disk_full_message(str(destination))) from exc
+        raise LibraryError(f"cannot create {destination}: {exc.strerror}") from exc
+    reader = sqlite3.connect(source) if isinstance(source, Path) else source
+    target = _open_copy_target(destination)
+    try:
+        reader.backup(target)
+    except sqlite3.Error as exc:
+        target.close()
+        destination.unlink(missing_ok=True)
+        if is_disk_full(exc):
+            raise LibraryError(disk_full_message(str(destination))) from exc
+        raise LibraryError(f"copy to {destination} failed: {exc}") from exc
+    finally:
+        if reader is not source:
+            reader.close()
+    target.close()
