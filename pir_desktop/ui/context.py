@@ -2,21 +2,33 @@
 
 Tabs never write through the library directly: they call the edit methods
 here, which save the change at once and push an undo command, so every edit
-is saved and undoable in the same way.
+is saved and undoable in the same way. An edit of a record that another
+window or person changed since it was read goes to `choose_on_stale`, which
+asks whether to keep the stored value or overwrite it.
 """
 
 import logging
+import re
+from collections.abc import Callable
+from typing import TypeVar
 from uuid import UUID
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from ..domain.entities import Entity
-from ..domain.review import Review, ReviewFacts
+from ..domain.review import CHILD_TYPES, Review, ReviewFacts
 from ..services import ReviewLibrary
+from ..store import LibraryError, StaleEditError
+from .dialogs.stale import StaleChoice, ask_stale_choice
 from .undo import AddRecord, DeleteRecord, UpdateFacts, UpdateRecord
 
 log = logging.getLogger(__name__)
+
+Edited = TypeVar("Edited", bound=Entity)
+# (parent widget, description of the record, my value, stored value) -> choice
+StaleChooser = Callable[[QWidget | None, str, Entity, Entity], StaleChoice]
 
 
 class ReviewContext(QObject):
@@ -31,6 +43,8 @@ class ReviewContext(QObject):
         self.library = library
         self.undo_stack = QUndoStack(self)
         self.review: Review | None = None
+        # Tests replace this to answer without a dialog.
+        self.choose_on_stale: StaleChooser = ask_stale_choice
 
     @property
     def review_id(self) -> UUID | None:
@@ -62,10 +76,15 @@ class ReviewContext(QObject):
         return stored
 
     def update_record(self, before: Entity, after: Entity, text: str) -> Entity:
-        """Save changed fields of a record; `before` is the record as shown."""
+        """Save changed fields of a record; `before` is the record as shown.
+
+        When the record changed elsewhere, the user chooses between the stored
+        value, which is returned unchanged, and overwriting it with `after`.
+        """
         review = self._require_review()
-        stored = self.library.update(after)
-        self.undo_stack.push(UpdateRecord(self, review.id, before, stored, text))
+        stored, replaced = self._save(before, after, self.library.update)
+        if replaced is not None:
+            self.undo_stack.push(UpdateRecord(self, review.id, replaced, stored, text))
         self.reload()
         return stored
 
@@ -79,13 +98,70 @@ class ReviewContext(QObject):
     def update_facts(self, after: ReviewFacts, text: str) -> ReviewFacts:
         """Save changed incident facts of the selected review."""
         review = self._require_review()
-        before = review.facts
-        stored = self.library.update_facts(after)
-        self.undo_stack.push(UpdateFacts(self, before, stored, text))
+        stored, replaced = self._save(review.facts, after, self.library.update_facts)
+        if replaced is not None:
+            self.undo_stack.push(UpdateFacts(self, replaced, stored, text))
         self.reload()
         self.library_changed.emit()
         return stored
 
+    def _save(
+        self, before: Edited, after: Edited, write: Callable[[Edited], Edited]
+    ) -> tuple[Edited, Edited | None]:
+        """Write `after` and return the stored value and the value it replaced.
+
+        The replaced value is None when the user kept a value stored elsewhere,
+        because then nothing was written and there is nothing to undo.
+        """
+        try:
+            return write(after), before
+        except StaleEditError as exc:
+            return self._resolve_stale(after, exc, write)
+
+    def _resolve_stale(
+        self, mine: Edited, exc: StaleEditError, write: Callable[[Edited], Edited]
+    ) -> tuple[Edited, Edited | None]:
+        """Ask which value wins until one is stored; writes race in a loop."""
+        while True:
+            theirs = exc.current if exc.current is not None else self._stored(mine)
+            assert isinstance(theirs, type(mine))
+            log.info("Stale edit of %s %s", type(mine).__name__, mine.id)
+            choice = self.choose_on_stale(
+                self._dialog_parent(), describe_record(mine), mine, theirs
+            )
+            if choice is StaleChoice.KEEP_STORED:
+                log.info("Kept the stored %s %s", type(mine).__name__, mine.id)
+                return theirs, None
+            try:
+                update = {"version": theirs.version}
+                return write(mine.model_copy(update=update)), theirs
+            except StaleEditError as again:
+                exc = again
+
+    def _stored(self, entity: Entity) -> Entity:
+        """Return the stored version of a record or of the review's facts."""
+        review = self.library.load(self._require_review().id)
+        if isinstance(entity, ReviewFacts):
+            return review.facts
+        for field, entity_type in CHILD_TYPES.items():
+            if isinstance(entity, entity_type):
+                for stored in getattr(review, field):
+                    if stored.id == entity.id:
+                        return stored
+        raise LibraryError(f"{describe_record(entity)} no longer exists")
+
+    def _dialog_parent(self) -> QWidget | None:
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
+
     def report_error(self, title: str, exc: Exception) -> None:
         log.error("%s: %s", title, exc)
         self.error.emit(title, str(exc))
+
+
+def describe_record(entity: Entity) -> str:
+    """Return a name such as "The timeline event" or "Review PIR-2024-031"."""
+    if isinstance(entity, ReviewFacts):
+        return f"Review {entity.reference}"
+    words = re.sub(r"(?<!^)(?=[A-Z])", " ", type(entity).__name__).lower()
+    return f"The {words}"
