@@ -43,6 +43,14 @@ RequiredText = Annotated[str, StringConstraints(strip_whitespace=True, min_lengt
 LinkIds = Annotated[list[UUID], AfterValidator(lambda ids: sorted(set(ids)))]
 
 
+def sensitive_field() -> Any:
+    """Return the field definition of a record's `sensitive` flag."""
+    return Field(
+        default=False,
+        description="Hidden while presenting and masked in the redacted report",
+    )
+
+
 class Entity(BaseModel):
     """Base of every stored record: an id, an edit counter and strict fields."""
 
@@ -66,6 +74,7 @@ class Participant(Entity):
         description="Procedure role id, such as documentation_lead"
     )
     attended: bool = False
+    sensitive: bool = sensitive_field()
 
 
 class TimelineEvent(Entity):
@@ -78,6 +87,7 @@ class TimelineEvent(Entity):
     description: RequiredText
     source: Text = ""
     decision_point: bool = False
+    sensitive: bool = sensitive_field()
 
     @field_validator("zone")
     @classmethod
@@ -103,6 +113,10 @@ class Observation(Entity):
     kind: ObservationKind
     text: RequiredText
     event_ids: LinkIds = Field(default_factory=list)
+    group_label: Text = Field(
+        default="", description="Name of the card group on the discussion board"
+    )
+    sensitive: bool = sensitive_field()
 
 
 class ContributingFactor(Entity):
@@ -112,6 +126,10 @@ class ContributingFactor(Entity):
     roles: list[FactorRole] = Field(default_factory=list)
     evidence: Text = ""
     event_ids: LinkIds = Field(default_factory=list)
+    observation_ids: LinkIds = Field(
+        default_factory=list, description="Observations this factor was made from"
+    )
+    sensitive: bool = sensitive_field()
 
 
 class WhyNode(Entity):
@@ -122,12 +140,17 @@ class WhyNode(Entity):
     evidence: Text = ""
     factor_id: UUID | None = None
     position: int = 0
+    sensitive: bool = sensitive_field()
 
 
 class Lesson(Entity):
     kind: LessonKind
     text: RequiredText
     factor_ids: LinkIds = Field(default_factory=list)
+    observation_ids: LinkIds = Field(
+        default_factory=list, description="Observations this lesson was made from"
+    )
+    sensitive: bool = sensitive_field()
 
 
 class ActionItem(Entity):
@@ -143,6 +166,10 @@ class ActionItem(Entity):
     cancel_reason: Text = ""
     factor_ids: LinkIds = Field(default_factory=list)
     lesson_ids: LinkIds = Field(default_factory=list)
+    observation_ids: LinkIds = Field(
+        default_factory=list, description="Observations this action was made from"
+    )
+    sensitive: bool = sensitive_field()
 
     @model_validator(mode="after")
     def _cancel_needs_reason(self) -> Self:

@@ -59,6 +59,38 @@ class StandardReference(_Strict):
     )
 
 
+class AgendaTemplate(_Strict):
+    """One item of the meeting agenda that a new review starts with."""
+
+    title: str
+    steps: list[int] = Field(
+        default_factory=list, description="Procedure step numbers the item covers"
+    )
+    timebox_minutes: int = Field(ge=0)
+
+
+# The agenda of a procedure file that defines none: the usual order of a
+# review meeting, not tied to step numbers because those differ by procedure.
+GENERIC_AGENDA = (
+    AgendaTemplate(title="Introductions and blameless reminder", timebox_minutes=5),
+    AgendaTemplate(title="Timeline walk", timebox_minutes=20),
+    AgendaTemplate(title="What worked and what to improve", timebox_minutes=15),
+    AgendaTemplate(title="Root cause", timebox_minutes=15),
+    AgendaTemplate(title="Lessons learned", timebox_minutes=10),
+    AgendaTemplate(title="Action items", timebox_minutes=15),
+    AgendaTemplate(title="Wrap-up", timebox_minutes=5),
+)
+
+
+class MeetingSettings(_Strict):
+    """How the review meeting runs: its default agenda and the dot-vote budget."""
+
+    agenda: tuple[AgendaTemplate, ...] = GENERIC_AGENDA
+    dot_votes_per_person: int = Field(
+        default=3, ge=1, description="Dots each participant may place on the board"
+    )
+
+
 class Procedure(_Strict):
     format_version: int
     id: str
@@ -75,6 +107,7 @@ class Procedure(_Strict):
         description="Maximum days from the incident's closure (or from today while "
         "it is open) to an action item's due date",
     )
+    meeting: MeetingSettings = MeetingSettings()
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -97,6 +130,17 @@ class Procedure(_Strict):
         missing = [s for s in Severity if s not in self.review_deadline_hours]
         if missing:
             raise ValueError(f"review_deadline_hours has no entry for {missing}")
+        return self
+
+    @model_validator(mode="after")
+    def _agenda_steps_known(self) -> Self:
+        numbers = {step.number for step in self.steps}
+        for item in self.meeting.agenda:
+            unknown = [n for n in item.steps if n not in numbers]
+            if unknown:
+                raise ValueError(
+                    f"agenda item {item.title!r} names unknown steps {unknown}"
+                )
         return self
 
     def role_name(self, role_id: str) -> str:

@@ -24,10 +24,13 @@ from .entities import (
     WhyNode,
 )
 from .enums import P3Criterion, Severity
+from .meeting import AgendaItem, DotVote, ParkingLotItem
 from .times import parse_zone, to_utc
 
 # The incident's milestones in the order they must happen.
 MILESTONES = ("started_at", "detected_at", "contained_at", "resolved_at", "closed_at")
+# Free-text facts that may be marked sensitive and are then masked when redacted.
+SENSITIVE_FACT_FIELDS = ("title", "summary", "impact", "source")
 
 
 class ReviewFacts(Entity):
@@ -48,6 +51,31 @@ class ReviewFacts(Entity):
     resolved_at: AwareDatetime | None = None
     closed_at: AwareDatetime | None = None
     meeting_at: AwareDatetime | None = None
+    sensitive_fields: list[str] = Field(
+        default_factory=list,
+        description="Names of fact fields hidden while presenting and masked in "
+        "the redacted report: " + ", ".join(SENSITIVE_FACT_FIELDS),
+    )
+    dismissed_wording: list[str] = Field(
+        default_factory=list,
+        description="Keys of blameless-wording hits that a reviewer dismissed",
+    )
+
+    @field_validator("sensitive_fields")
+    @classmethod
+    def _known_fact_fields(cls, value: list[str]) -> list[str]:
+        unknown = sorted(set(value) - set(SENSITIVE_FACT_FIELDS))
+        if unknown:
+            raise ValueError(
+                f"sensitive_fields names {unknown}, which cannot be marked "
+                f"sensitive: use any of {', '.join(SENSITIVE_FACT_FIELDS)}"
+            )
+        return sorted(set(value))
+
+    @field_validator("dismissed_wording")
+    @classmethod
+    def _unique_keys(cls, value: list[str]) -> list[str]:
+        return sorted(set(value))
 
     @field_validator("display_zone")
     @classmethod
@@ -93,6 +121,9 @@ class Review(ReviewFacts):
     controls: list[ControlAssessment] = Field(default_factory=list)
     steps: list[StepRecord] = Field(default_factory=list)
     approvals: list[Approval] = Field(default_factory=list)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    parking_lot: list[ParkingLotItem] = Field(default_factory=list)
+    votes: list[DotVote] = Field(default_factory=list)
 
     @property
     def facts(self) -> ReviewFacts:
@@ -124,4 +155,7 @@ CHILD_TYPES: dict[str, type[Entity]] = {
     "controls": ControlAssessment,
     "steps": StepRecord,
     "approvals": Approval,
+    "agenda": AgendaItem,
+    "parking_lot": ParkingLotItem,
+    "votes": DotVote,
 }

@@ -24,17 +24,21 @@ from ..domain.entities import (
     TimelineEvent,
     WhyNode,
 )
+from ..domain.meeting import AgendaItem, DotVote, ParkingLotItem
 from ..domain.review import FACT_FIELDS, ReviewFacts
 from .schema import (
     ActionRow,
+    AgendaItemRow,
     ApprovalRow,
     Base,
     ControlRow,
+    DotVoteRow,
     EffectivenessRow,
     EventRow,
     FactorRow,
     LessonRow,
     ObservationRow,
+    ParkingLotRow,
     ParticipantRow,
     ProgressRow,
     ReviewRow,
@@ -55,6 +59,9 @@ ROW_TYPES: dict[type[Entity], type[Base]] = {
     ControlAssessment: ControlRow,
     StepRecord: StepRow,
     Approval: ApprovalRow,
+    AgendaItem: AgendaItemRow,
+    ParkingLotItem: ParkingLotRow,
+    DotVote: DotVoteRow,
 }
 
 # Link field name -> row type of the linked records.
@@ -62,6 +69,7 @@ LINK_TARGETS: dict[str, type[Base]] = {
     "event_ids": EventRow,
     "factor_ids": FactorRow,
     "lesson_ids": LessonRow,
+    "observation_ids": ObservationRow,
 }
 
 
@@ -94,7 +102,8 @@ def fill_row(session: Session, row: Base, entity: Entity) -> None:
             value = [item for item in linked if item is not None]
             name = _relationship_name(name)
         elif isinstance(value, list):
-            value = [str(item) for item in value]
+            # JSON columns keep numbers as numbers and enums as their values.
+            value = [item if isinstance(item, int) else str(item) for item in value]
         setattr(row, name, value)
 
 

@@ -17,9 +17,9 @@ from .schema import Base, ReviewRow
 INSERT_ORDER = (
     "participants",
     "events",
+    "observations",
     "factors",
     "why_nodes",
-    "observations",
     "lessons",
     "actions",
     "progress",
@@ -27,6 +27,9 @@ INSERT_ORDER = (
     "controls",
     "steps",
     "approvals",
+    "agenda",
+    "parking_lot",
+    "votes",
 )
 
 

@@ -75,6 +75,8 @@ class ReviewRow(Versioned, Base):
     resolved_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
     meeting_at: Mapped[datetime | None]
+    sensitive_fields: Mapped[list[str]] = mapped_column(JSON)
+    dismissed_wording: Mapped[list[str]] = mapped_column(JSON)
 
 
 class ChildRow(Versioned):
@@ -110,6 +112,9 @@ factor_events = _link_table("factor_events", "factor", "event")
 lesson_factors = _link_table("lesson_factors", "lesson", "factor")
 action_factors = _link_table("action_factors", "action", "factor")
 action_lessons = _link_table("action_lessons", "action", "lesson")
+factor_observations = _link_table("factor_observations", "factor", "observation")
+lesson_observations = _link_table("lesson_observations", "lesson", "observation")
+action_observations = _link_table("action_observations", "action", "observation")
 
 
 class ParticipantRow(ChildRow, Base):
@@ -119,6 +124,7 @@ class ParticipantRow(ChildRow, Base):
     name: Mapped[str]
     role: Mapped[str] = mapped_column(String(64))
     attended: Mapped[bool]
+    sensitive: Mapped[bool]
 
 
 class EventRow(ChildRow, Base):
@@ -134,6 +140,7 @@ class EventRow(ChildRow, Base):
     description: Mapped[str]
     source: Mapped[str]
     decision_point: Mapped[bool]
+    sensitive: Mapped[bool]
 
 
 class ObservationRow(ChildRow, Base):
@@ -143,6 +150,8 @@ class ObservationRow(ChildRow, Base):
     kind: Mapped[ObservationKind] = mapped_column(enum_type(ObservationKind))
     text: Mapped[str]
     events: Mapped[list[EventRow]] = relationship(secondary=observation_events)
+    group_label: Mapped[str]
+    sensitive: Mapped[bool]
 
 
 class FactorRow(ChildRow, Base):
@@ -155,6 +164,10 @@ class FactorRow(ChildRow, Base):
     roles: Mapped[list[str]] = mapped_column(JSON)
     evidence: Mapped[str]
     events: Mapped[list[EventRow]] = relationship(secondary=factor_events)
+    observations: Mapped[list[ObservationRow]] = relationship(
+        secondary=factor_observations
+    )
+    sensitive: Mapped[bool]
 
 
 class WhyNodeRow(ChildRow, Base):
@@ -170,6 +183,7 @@ class WhyNodeRow(ChildRow, Base):
         ForeignKey("factors.id", ondelete="SET NULL")
     )
     position: Mapped[int]
+    sensitive: Mapped[bool]
 
 
 class LessonRow(ChildRow, Base):
@@ -179,6 +193,10 @@ class LessonRow(ChildRow, Base):
     kind: Mapped[LessonKind] = mapped_column(enum_type(LessonKind))
     text: Mapped[str]
     factors: Mapped[list[FactorRow]] = relationship(secondary=lesson_factors)
+    observations: Mapped[list[ObservationRow]] = relationship(
+        secondary=lesson_observations
+    )
+    sensitive: Mapped[bool]
 
 
 class ActionRow(ChildRow, Base):
@@ -197,6 +215,10 @@ class ActionRow(ChildRow, Base):
     cancel_reason: Mapped[str]
     factors: Mapped[list[FactorRow]] = relationship(secondary=action_factors)
     lessons: Mapped[list[LessonRow]] = relationship(secondary=action_lessons)
+    observations: Mapped[list[ObservationRow]] = relationship(
+        secondary=action_observations
+    )
+    sensitive: Mapped[bool]
 
 
 def _action_fk() -> Mapped[UUID]:
@@ -259,3 +281,35 @@ class ApprovalRow(ChildRow, Base):
     decided_at: Mapped[datetime]
     content_hash: Mapped[str] = mapped_column(String(64))
     override_reason: Mapped[str]
+
+
+class AgendaItemRow(ChildRow, Base):
+    __tablename__ = "agenda_items"
+
+    review_id: Mapped[UUID] = _review_fk()
+    title: Mapped[str]
+    steps: Mapped[list[int]] = mapped_column(JSON)
+    timebox_minutes: Mapped[int]
+    position: Mapped[int]
+    spent_seconds: Mapped[int]
+    started_at: Mapped[datetime | None]
+
+
+class ParkingLotRow(ChildRow, Base):
+    __tablename__ = "parking_lot_items"
+
+    review_id: Mapped[UUID] = _review_fk()
+    text: Mapped[str]
+    created_at: Mapped[datetime]
+
+
+class DotVoteRow(ChildRow, Base):
+    __tablename__ = "dot_votes"
+
+    review_id: Mapped[UUID] = _review_fk()
+    observation_id: Mapped[UUID] = mapped_column(
+        ForeignKey("observations.id", ondelete="CASCADE"), index=True
+    )
+    participant_id: Mapped[UUID] = mapped_column(
+        ForeignKey("participants.id", ondelete="CASCADE"), index=True
+    )

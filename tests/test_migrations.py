@@ -1,0 +1,150 @@
+"""Schema migrations: one head, old files upgraded with every row kept."""
+
+import sqlite3
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from pir_desktop.domain.canonical import canonical_json
+from pir_desktop.domain.meeting import DotVote, ParkingLotItem, default_agenda
+from pir_desktop.domain.procedure import default_procedure
+from pir_desktop.services import ReviewLibrary
+from pir_desktop.services.sample import sample_review
+from pir_desktop.store.migrate import alembic_config, head_revision
+from pir_desktop.store.schema import Base
+
+FIXTURES = Path(__file__).parent / "fixtures"
+OLD_FILES = ("library-0001.pir", "library-0002.pir")
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as connection:
+        names = [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+            )
+        ]
+        counts = {
+            name: connection.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0]
+            for name in names
+        }
+    connection.close()
+    return counts
+
+
+def copy_fixture(name: str, tmp_path: Path) -> Path:
+    path = tmp_path / name
+    path.write_bytes((FIXTURES / name).read_bytes())
+    return path
+
+
+def test_single_alembic_head() -> None:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    assert len(heads) == 1, heads
+
+
+@pytest.mark.parametrize("name", OLD_FILES)
+def test_old_file_keeps_every_row(name: str, tmp_path: Path) -> None:
+    path = copy_fixture(name, tmp_path)
+    before = table_counts(path)
+    ReviewLibrary.open(path).close()
+    after = table_counts(path)
+    for table, count in before.items():
+        assert after[table] == count, table
+    assert all(after[table] == 0 for table in set(after) - set(before))
+
+
+@pytest.mark.parametrize("name", OLD_FILES)
+def test_old_file_backup_written(name: str, tmp_path: Path) -> None:
+    path = copy_fixture(name, tmp_path)
+    before = table_counts(path)
+    revision = name.removeprefix("library-").removesuffix(".pir")
+    ReviewLibrary.open(path).close()
+    backup = tmp_path / f"{name}.schema-{revision}.bak"
+    assert table_counts(backup) == before
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("name", OLD_FILES)
+def test_old_file_gets_defaults(name: str, tmp_path: Path) -> None:
+    library = ReviewLibrary.open(copy_fixture(name, tmp_path))
+    review = library.load(library.reviews()[0].id)
+    library.close()
+    assert review.sensitive_fields == []
+    assert review.dismissed_wording == []
+    assert not any(e.sensitive for e in review.events)
+    assert all(o.group_label == "" for o in review.observations)
+    assert all(f.observation_ids == [] for f in review.factors)
+    assert review.agenda == []
+    assert review.votes == []
+
+
+@pytest.mark.parametrize("name", OLD_FILES)
+def test_upgraded_schema_matches_models(name: str, tmp_path: Path) -> None:
+    library = ReviewLibrary.open(copy_fixture(name, tmp_path))
+    with library.library.engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        differences = compare_metadata(context, Base.metadata)
+        revision = context.get_current_revision()
+    library.close()
+    assert differences == []
+    assert revision == head_revision()
+
+
+def meeting_review():
+    """Return the sample with meeting records and a card turned into a lesson."""
+    review = sample_review()
+    card = review.observations[0]
+    lesson = review.lessons[0].with_changes(observation_ids=[card.id])
+    factor = review.factors[0].with_changes(observation_ids=[card.id])
+    action = review.actions[0].with_changes(observation_ids=[card.id])
+    voter = review.participants[0]
+    return review.model_copy(
+        update={
+            "lessons": [lesson, *review.lessons[1:]],
+            "factors": [factor, *review.factors[1:]],
+            "actions": [action, *review.actions[1:]],
+            "observations": [card.with_changes(group_label="Detection")]
+            + review.observations[1:],
+            "agenda": default_agenda(default_procedure()),
+            "parking_lot": [
+                ParkingLotItem(
+                    text="Budget for a service inventory",
+                    created_at=datetime(2019, 5, 8, 10, tzinfo=UTC),
+                )
+            ],
+            "votes": [DotVote(observation_id=card.id, participant_id=voter.id)],
+        }
+    )
+
+
+def test_meeting_records_round_trip(tmp_path: Path) -> None:
+    review = meeting_review()
+    library = ReviewLibrary.create(tmp_path / "meeting.pir")
+    library.add_review(review)
+    loaded = library.load(review.id)
+    library.close()
+    assert canonical_json(loaded) == canonical_json(review)
+    assert [a.title for a in loaded.agenda] == [a.title for a in review.agenda]
+    assert loaded.agenda[5].steps == [8, 9]
+    assert loaded.sensitive_fields == ["impact"]
+
+
+def test_deleted_card_drops_votes_and_links(tmp_path: Path) -> None:
+    review = meeting_review()
+    card = review.observations[0]
+    library = ReviewLibrary.create(tmp_path / "meeting.pir")
+    library.add_review(review)
+    library.delete(review.id, card)
+    loaded = library.load(review.id)
+    library.close()
+    assert loaded.votes == []
+    assert loaded.lessons[0].observation_ids == []
+    assert loaded.factors[0].observation_ids == []
