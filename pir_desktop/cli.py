@@ -146,6 +146,16 @@ def _cmd_schema(args: argparse.Namespace) -> None:
     print(f"wrote {args.output}")
 
 
+def _cmd_fault_tree(args: argparse.Namespace) -> None:
+    import json
+
+    from .domain.faulttree import analyse, parse_mef
+
+    tree = parse_mef(args.file.read_bytes(), tree_name=args.tree)
+    report = analyse(tree).report(include_observed=args.observed)
+    print(json.dumps(report, indent=2))
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pir-desktop",
@@ -212,6 +222,20 @@ def _parser() -> argparse.ArgumentParser:
         "schema", _cmd_schema, "Write the JSON Schema of the review document."
     )
     sub.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    sub = command(
+        "fault-tree",
+        _cmd_fault_tree,
+        "Analyse a fault tree in Open-PSA MEF XML and print the results as JSON.",
+    )
+    sub.add_argument("file", type=Path, help="the MEF .xml file")
+    sub.add_argument(
+        "--tree", help="name of the fault tree to read; optional if the file has one"
+    )
+    sub.add_argument(
+        "--observed",
+        action="store_true",
+        help="also print the cut sets completed by the events marked observed",
+    )
     return parser
 
 
@@ -261,6 +285,7 @@ COMMANDS = {
     "sample",
     "schema",
     "upgrade",
+    "fault-tree",
 }
 
 
