@@ -7,8 +7,9 @@ reference maps to.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .blameless import open_findings
 from .canonical import content_hash
 from .entities import Approval
 from .enums import ActionStatus, ApprovalDecision, ObservationKind, StepStatus
@@ -169,10 +170,14 @@ class StepCheck:
 
 @dataclass(frozen=True)
 class Readiness:
-    """The sign-off check: per-step evidence and any blocking problems."""
+    """The sign-off check: per-step evidence, blocking problems and warnings.
+
+    Warnings, such as open blameless-wording hits, do not block sign-off.
+    """
 
     checks: list[StepCheck]
     problems: list[str]
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ready(self) -> bool:
@@ -193,7 +198,18 @@ def readiness(review: Review, procedure: Procedure) -> Readiness:
         problems.insert(
             0, "P3 review without a criterion: record why this P3 needs a review"
         )
-    return Readiness(checks, problems)
+    return Readiness(checks, problems, _warnings(review))
+
+
+def _warnings(review: Review) -> list[str]:
+    hits = len(open_findings(review))
+    if not hits:
+        return []
+    noun = "hit" if hits == 1 else "hits"
+    return [
+        f"{hits} open blameless-wording {noun}: reword the text or dismiss "
+        "each hit that is a false alarm"
+    ]
 
 
 @dataclass(frozen=True)
