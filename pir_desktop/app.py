@@ -23,6 +23,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pir-desktop", description="Open the GUI.")
     parser.add_argument("library", nargs="?", type=Path, help="library file to open")
     parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="open the team library in PostgreSQL at this URL instead of a file, "
+        "such as postgresql+psycopg://USER:PASSWORD@HOST:5432/DATABASE",
+    )
+    parser.add_argument(
         "--review", metavar="REF", help="reference or id of the review to show first"
     )
     return parser
@@ -75,7 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sys.excepthook = ExceptionDialogHook()
 
     window = create_main_window(None)
-    if args.library is not None:
+    if args.database is not None:
+        window.connect_database(args.database)
+    elif args.library is not None:
         window.open_library(args.library, args.review)
     window.show()
     status = app.exec()

@@ -27,8 +27,37 @@ from .store import LibraryError
 log = logging.getLogger(__name__)
 
 
-def _open(path: Path) -> ReviewLibrary:
-    return ReviewLibrary.open(path, read_only=True)
+LIBRARY_HELP = "the .pir library file, or a postgresql+psycopg:// database URL"
+# Commands that take no library, so --database does not apply to them.
+NO_LIBRARY_COMMANDS = {"sample", "schema", "fault-tree"}
+
+
+def library_location(text: str) -> Path | str:
+    """Return a database URL unchanged and anything else as a file path."""
+    return text if "://" in text else Path(text)
+
+
+def _open(location: Path | str, read_only: bool = True) -> ReviewLibrary:
+    """Open a library file, read-only unless asked, or connect to a database URL."""
+    if isinstance(location, str):
+        return ReviewLibrary.connect(location)
+    return ReviewLibrary.open(location, read_only=read_only)
+
+
+def _move_database_option(arguments: list[str]) -> list[str]:
+    """Turn `COMMAND ... --database URL ...` into `COMMAND URL ...`."""
+    if arguments[0] in NO_LIBRARY_COMMANDS:
+        return arguments
+    rest = list(arguments)
+    for index, argument in enumerate(rest):
+        if argument == "--database" and index + 1 < len(rest):
+            url = rest[index + 1]
+            del rest[index : index + 2]
+            return [rest[0], url, *rest[1:]]
+        if argument.startswith("--database="):
+            del rest[index]
+            return [rest[0], argument.partition("=")[2], *rest[1:]]
+    return rest
 
 
 def _pick_review(library: ReviewLibrary, reference: str | None) -> UUID:
@@ -87,7 +116,7 @@ def _cmd_export_markdown(args: argparse.Namespace) -> None:
 
 
 def _cmd_approve(args: argparse.Namespace) -> None:
-    library = ReviewLibrary.open(args.library)
+    library = _open(args.library, read_only=False)
     stored = approval.approve(
         library,
         _pick_review(library, args.review),
@@ -111,12 +140,12 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
 def _cmd_import_json(args: argparse.Namespace) -> None:
     review = read_json(args.document)
-    if args.library.exists():
-        library = ReviewLibrary.open(args.library)
+    if isinstance(args.library, str) or args.library.exists():
+        library = _open(args.library, read_only=False)
     else:
         library = ReviewLibrary.create(args.library)
     stored = library.add_review(review)
-    print(f"imported {stored.reference} into {args.library}")
+    print(f"imported {stored.reference} into {library.location}")
 
 
 def _cmd_sample(args: argparse.Namespace) -> None:
@@ -135,8 +164,9 @@ def _cmd_sample(args: argparse.Namespace) -> None:
 
 
 def _cmd_upgrade(args: argparse.Namespace) -> None:
-    ReviewLibrary.open(args.library).close()
-    print(f"{args.library} uses the newest schema")
+    library = _open(args.library, read_only=False)
+    library.close()
+    print(f"{library.location} uses the newest schema")
 
 
 def _cmd_schema(args: argparse.Namespace) -> None:
@@ -172,7 +202,7 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     sub = command("list", _cmd_list, "List the reviews in a library.")
-    sub.add_argument("library", type=Path, help="the .pir library file")
+    sub.add_argument("library", type=library_location, help=LIBRARY_HELP)
     for name, run, summary in (
         ("export-pdf", _cmd_export_pdf, "Write a review's report as PDF."),
         (
@@ -182,7 +212,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     ):
         sub = command(name, run, summary)
-        sub.add_argument("library", type=Path, help="the .pir library file")
+        sub.add_argument("library", type=library_location, help=LIBRARY_HELP)
         sub.add_argument(
             "--review", help="reference or id; optional if the library has one"
         )
@@ -204,7 +234,7 @@ def _parser() -> argparse.ArgumentParser:
         ("export-markdown", _cmd_export_markdown, "Write a review as Markdown."),
     ):
         sub = command(name, run, summary)
-        sub.add_argument("library", type=Path, help="the .pir library file")
+        sub.add_argument("library", type=library_location, help=LIBRARY_HELP)
         sub.add_argument("--review", help="reference or id of the review")
         sub.add_argument(
             "-o", "--output", type=Path, required=True, help="file to write"
@@ -212,7 +242,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_approval_commands(command)
     sub = command("import-json", _cmd_import_json, "Add a review from a JSON document.")
     sub.add_argument(
-        "library", type=Path, help="the .pir library file; created if missing"
+        "library",
+        type=library_location,
+        help=f"{LIBRARY_HELP}; a missing file is created",
     )
     sub.add_argument("document", type=Path, help="the JSON document to import")
     sub = command("sample", _cmd_sample, "Create a library holding the sample review.")
@@ -245,7 +277,7 @@ def _add_approval_commands(command: Callable[..., argparse.ArgumentParser]) -> N
         _cmd_approve,
         "Record a sign-off decision bound to the review's content hash.",
     )
-    sub.add_argument("library", type=Path, help="the .pir library file")
+    sub.add_argument("library", type=library_location, help=LIBRARY_HELP)
     sub.add_argument(
         "--review", help="reference or id; optional if the library has one"
     )
@@ -266,7 +298,7 @@ def _add_approval_commands(command: Callable[..., argparse.ArgumentParser]) -> N
         "Compare the latest approval's hash with the review's content now; "
         "exit 0 only when an approval matches.",
     )
-    sub.add_argument("library", type=Path, help="the .pir library file")
+    sub.add_argument("library", type=library_location, help=LIBRARY_HELP)
     sub.add_argument(
         "--review", help="reference or id; optional if the library has one"
     )
@@ -299,7 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(arguments)
     configure_logging()
-    args = _parser().parse_args(arguments)
+    args = _parser().parse_args(_move_database_option(arguments))
     try:
         status = args.run(args)
     except (LibraryError, ValidationError, ValueError, OSError) as exc:

@@ -16,15 +16,19 @@ from pathlib import Path
 from uuid import uuid4
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from pir_desktop import cli
 from pir_desktop.domain.canonical import canonical_json
 from pir_desktop.domain.entities import TimelineEvent
 from pir_desktop.services import ReviewLibrary
 from pir_desktop.services.sample import sample_review
 from pir_desktop.store import Library, LibraryError, StaleEditError
 from pir_desktop.store.search import search_text
+from pir_desktop.ui.dialogs.connect import ConnectDialog
+from pir_desktop.ui.main_window import MainWindow
 
 URL_VARIABLE = "PIR_TEST_POSTGRES_URL"
 
@@ -252,3 +256,60 @@ def test_connect_rejects_other_urls() -> None:
         Library.connect("mysql://user@127.0.0.1/pir")
     with pytest.raises(LibraryError, match="invalid database URL"):
         Library.connect("not a url")
+
+
+def test_cli_database_option(
+    postgres_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = ReviewLibrary.connect(postgres_url)
+    library.add_review(sample_review())
+    library.close()
+    password = make_url(postgres_url).password
+
+    document = tmp_path / "review.json"
+    copy = tmp_path / "copy.pir"
+
+    assert cli.main(["list", "--database", postgres_url]) == 0
+    assert (
+        cli.main(["export-json", f"--database={postgres_url}", "-o", str(document)])
+        == 0
+    )
+    assert cli.main(["import-json", str(copy), str(document)]) == 0
+
+    output = capsys.readouterr().out
+    assert sample_review().reference in output
+    assert not password or str(password) not in output
+    assert ReviewLibrary.open(copy).reviews()[0].reference == sample_review().reference
+
+
+def test_connect_dialog_builds_url(qtbot: QtBot) -> None:
+    dialog = ConnectDialog()
+    qtbot.addWidget(dialog)
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(6543)
+    dialog.database.setText("team")
+    dialog.user.setText("dana")
+    dialog.password.setText("p@ss:word/1")
+
+    url = make_url(dialog.url())
+
+    assert url.drivername == "postgresql+psycopg"
+    assert (url.host, url.port, url.database) == ("127.0.0.1", 6543, "team")
+    assert url.username == "dana"
+    assert url.password == "p@ss:word/1"
+
+
+def test_window_shows_team_library(qtbot: QtBot, postgres_url: str) -> None:
+    library = ReviewLibrary.connect(postgres_url)
+    library.add_review(sample_review())
+    library.close()
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+
+    assert window.connect_database(postgres_url)
+
+    assert window.context is not None
+    assert "***" in window.context.library.location
+    assert window.context.review is not None
+    assert window.context.review.reference == sample_review().reference
+    window.close()

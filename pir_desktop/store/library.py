@@ -100,7 +100,7 @@ def _check_contents(path: Path, connection: sqlite3.Connection) -> str:
     return str(revision[0])
 
 
-def _sqlite_engine(path: Path, read_only: bool) -> Engine:
+def _sqlite_engine(path: Path, read_only: bool, foreign_keys: bool = True) -> Engine:
     if read_only:
         uri = f"file:{quote(str(path))}?mode=ro"
         engine = create_engine(
@@ -115,7 +115,7 @@ def _sqlite_engine(path: Path, read_only: bool) -> Engine:
         # The driver must not start transactions itself, because _begin does.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if not read_only:
             cursor.execute("PRAGMA journal_mode=WAL")
@@ -143,10 +143,19 @@ def _upgrade_with_backup(path: Path, revision: str) -> None:
     backup = backup_path(path, revision)
     if not backup.exists():
         _copy_sqlite_file(path, backup)
-    engine = _sqlite_engine(path, read_only=False)
+    # Alembic rebuilds a SQLite table to alter it. With foreign keys on, dropping
+    # the old table would cascade-delete every row that refers to it, so the
+    # migration runs with them off and the references are checked afterwards.
+    engine = _sqlite_engine(path, read_only=False, foreign_keys=False)
     try:
         with engine.begin() as connection:
             migrate.upgrade(connection)
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise LibraryError(
+                    f"upgrading {path} would leave {len(broken)} broken references "
+                    f"(first: {broken[0]}); the file was not changed"
+                )
     except DBAPIError as exc:
         message = describe_write_failure(exc, str(path))
         if message is None:

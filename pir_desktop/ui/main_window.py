@@ -5,9 +5,11 @@ from datetime import datetime
 from pathlib import Path
 from uuid import UUID
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QUndoGroup
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -21,6 +23,7 @@ from ..domain.review import Review
 from ..services import ReviewLibrary
 from . import errors, library_files
 from .context import ReviewContext
+from .dialogs.connect import ask_database_url
 from .dialogs.new_review import NewReviewDialog
 from .menus import build_actions, build_menus
 from .review_list import ReviewList
@@ -90,11 +93,14 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.reviews.review_chosen.connect(self.select_review)
         self.reviews.new_button.clicked.connect(self.new_review)
+        self.tabs.tabBarClicked.connect(lambda _index: self.commit_pending_edits())
+        self._add_connect_action()
 
     # Library
 
     def set_library(self, library: ReviewLibrary | None) -> None:
         """Show another library, or none; the previous one is closed."""
+        self.commit_pending_edits()
         self._close_context()
         if library is not None:
             self._open_context(library)
@@ -169,6 +175,7 @@ class MainWindow(QMainWindow):
         context = self.context
         if context is None:
             return
+        self.commit_pending_edits()
         path = library_files.choose_path(self, "Save a copy as", save=True)
         if path is None:
             return
@@ -181,9 +188,75 @@ class MainWindow(QMainWindow):
     def close_library(self) -> None:
         self.set_library(None)
 
+    def _add_connect_action(self) -> None:
+        self.connect_action = QAction("Connect to &team library…", self)
+        self.connect_action.triggered.connect(
+            lambda _checked=False: self.choose_database()
+        )
+        file_menu = self.menuBar().actions()[0].menu()
+        file_menu.insertAction(self.actions.save_copy, self.connect_action)
+
+    def choose_database(self) -> None:
+        url = ask_database_url(self)
+        if url is not None:
+            self.connect_database(url)
+
+    def connect_database(self, url: str) -> bool:
+        """Show the team library in the PostgreSQL database at `url`."""
+        library = errors.attempt(
+            self, "Team library not opened", lambda: ReviewLibrary.connect(url)
+        )
+        if library is None:
+            return False
+        self.set_library(library)
+        return True
+
+    # Pending edits
+
+    def commit_pending_edits(self) -> None:
+        """Save the value in the focused editor before the window shows other data.
+
+        Clearing the focus sends FocusOut, on which the Overview saves its
+        fields. A tab with other unsaved input saves it in its own
+        commit_pending_edits() method, which is called here.
+        """
+        focused = QApplication.focusWidget()
+        if focused is not None and self._owns(focused):
+            focused.clearFocus()
+        for tab in self.tabs_shown:
+            commit = getattr(tab, "commit_pending_edits", None)
+            if commit is not None:
+                commit()
+
+    def finish_open_editor(self) -> bool:
+        """Accept an open record dialog so that its edit is saved.
+
+        Returns True when no dialog is open. Otherwise the close waits: a
+        dialog that accepts saves its record when its exec() returns, and the
+        window closes after that. A dialog with invalid values shows why and
+        stays open, so the user decides.
+        """
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog) or not self._owns(dialog):
+            return True
+        dialog.accept()
+        if not dialog.isVisible():
+            QTimer.singleShot(0, self.close)
+        return False
+
+    def _owns(self, widget: QWidget) -> bool:
+        """Return whether a widget, or a dialog, belongs to this window."""
+        parent: QWidget | None = widget
+        while parent is not None:
+            if parent is self:
+                return True
+            parent = parent.parentWidget()
+        return False
+
     # Reviews
 
     def select_review(self, review_id: UUID) -> None:
+        self.commit_pending_edits()
         context = self.context
         if context is not None:
             errors.attempt(self, "Review not opened", lambda: context.select(review_id))
@@ -242,14 +315,20 @@ class MainWindow(QMainWindow):
             self.save_label.setText(f"{save_state(self.context.library)} at {stamp}")
 
     def next_tab(self) -> None:
+        self.commit_pending_edits()
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
 
     def previous_tab(self) -> None:
+        self.commit_pending_edits()
         self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count())
 
     def about(self) -> None:
         QMessageBox.about(self, f"About {APP_TITLE}", about_text())
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.finish_open_editor():
+            event.ignore()
+            return
+        self.commit_pending_edits()
         self._close_context()
         super().closeEvent(event)
