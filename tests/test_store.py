@@ -4,15 +4,17 @@ import hashlib
 import os
 import sqlite3
 import stat
+import threading
 from pathlib import Path
 
 import pytest
+from conftest import example_review
 
 from pir_desktop.domain.canonical import canonical_json
 from pir_desktop.domain.entities import ActionItem, TimelineEvent
 from pir_desktop.services import ReviewLibrary
 from pir_desktop.services.sample import sample_review
-from pir_desktop.store import LibraryError, StaleEditError
+from pir_desktop.store import Library, LibraryError, StaleEditError, migrate
 
 
 def digest(path: Path) -> str:
@@ -222,3 +224,79 @@ def test_schema_0001_read_only_refused(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="pir-desktop upgrade"):
         ReviewLibrary.open(path, read_only=True)
     assert digest(path) == before
+
+
+RELEASED = sorted(FIXTURES.glob("library-*.pir"))
+
+
+def test_every_released_schema_has_fixture() -> None:
+    revisions = {path.stem.removeprefix("library-") for path in RELEASED}
+    assert revisions >= {"0001", "0002"}
+    assert revisions <= migrate.known_revisions()
+
+
+@pytest.mark.parametrize("fixture", RELEASED, ids=lambda path: path.stem)
+def test_released_library_opens(tmp_path: Path, fixture: Path) -> None:
+    revision = fixture.stem.removeprefix("library-")
+    path = tmp_path / "old.pir"
+    path.write_bytes(fixture.read_bytes())
+    before = row_counts(path)
+
+    library = ReviewLibrary.open(path)
+    reviews = [library.load(facts.id) for facts in library.reviews()]
+    library.close()
+
+    assert reviews
+    assert row_counts(path) == before
+    backup = tmp_path / f"old.pir.schema-{revision}.bak"
+    if revision == migrate.head_revision():
+        assert not backup.exists()
+    else:
+        assert row_counts(backup) == before
+        assert digest(backup) != digest(path)
+
+
+@pytest.mark.parametrize("shared", [True, False], ids=["one-library", "two-libraries"])
+def test_writer_threads_never_locked(sample_file: Path, shared: bool) -> None:
+    # A background import and interactive edits write at the same time, each
+    # in many short transactions; BEGIN IMMEDIATE makes each one wait its turn.
+    first = Library.open(sample_file)
+    second = first if shared else Library.open(sample_file)
+    review_id = sample_review().id
+    failures: list[BaseException] = []
+
+    def import_reviews() -> None:
+        try:
+            library = ReviewLibrary(first)
+            for number in range(30):
+                review = example_review().model_copy(
+                    update={"reference": f"IMPORT-{number}"}
+                )
+                library.add_review(review)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assert below
+            failures.append(exc)
+
+    def edit_facts() -> None:
+        try:
+            library = ReviewLibrary(second)
+            facts = library.load(review_id).facts
+            for number in range(150):
+                facts = library.update_facts(facts.with_changes(summary=f"{number}"))
+        except BaseException as exc:  # noqa: BLE001 - reported by the assert below
+            failures.append(exc)
+
+    threads = [
+        threading.Thread(target=import_reviews),
+        threading.Thread(target=edit_facts),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    check = ReviewLibrary(first)
+    assert len(check.reviews()) == 31
+    assert check.load(review_id).summary == "149"
+    first.close()
+    second.close()
