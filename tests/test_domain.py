@@ -143,3 +143,19 @@ def test_procedure_has_fourteen_steps() -> None:
         "RS.IM-1",
         "CC7.5",
     }
+
+
+def test_content_hash_ignores_added_defaults() -> None:
+    # A review as an older schema stored it has no value for newer fields;
+    # filling them with their defaults must not invalidate an approval.
+    review = Review(reference="INC-1", title="t", severity=Severity.P1)
+    data = review.model_dump(mode="json")
+    data.pop("classification")
+    older = Review.model_validate(data)
+    assert content_hash(older) == content_hash(review)
+
+
+def test_content_hash_ignores_dismissals() -> None:
+    review = Review(reference="INC-1", title="t", severity=Severity.P1)
+    dismissed = review.model_copy(update={"dismissed_wording": ["x"]})
+    assert content_hash(dismissed) == content_hash(review)

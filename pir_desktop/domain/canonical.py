@@ -1,9 +1,12 @@
 """The canonical JSON of a review's content and its SHA-256, to bind approvals.
 
-The canonical form leaves out what is not content: edit counters and the
-approvals themselves. Lists of records are sorted by id, so storage order
-does not change the hash. The why-tree and the timeline keep their order
-through their own fields (parent, position, time).
+The canonical form leaves out what is not content: edit counters, the
+approvals themselves, and meeting bookkeeping (dot votes, the parking lot,
+dismissed wording hints). Fields at their default value are left out too, so
+a schema upgrade that adds a field with a default keeps existing approvals
+valid. Lists of records are sorted by id, so storage order does not change
+the hash. The why-tree and the timeline keep their order through their own
+fields (parent, position, time).
 """
 
 import hashlib
@@ -11,6 +14,8 @@ import json
 from typing import Any
 
 from .review import Review
+
+NOT_CONTENT = {"approvals", "votes", "parking_lot", "dismissed_wording"}
 
 
 def _strip(value: Any) -> Any:
@@ -26,7 +31,7 @@ def _strip(value: Any) -> Any:
 
 def canonical_json(review: Review) -> str:
     """Return the review's content as compact JSON with sorted keys."""
-    data = review.model_dump(mode="json", exclude={"approvals"})
+    data = review.model_dump(mode="json", exclude=NOT_CONTENT, exclude_defaults=True)
     return json.dumps(
         _strip(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False
     )
