@@ -4,6 +4,9 @@ Jira's importer maps each header to a field in its wizard. It reads repeated
 "Labels" columns as several labels, so the file has one "Labels" column per
 label. Due dates are ISO 8601 (2024-04-30): set the wizard's date format to
 yyyy-MM-dd. Owners are names, which the wizard maps to Jira users.
+
+NOTE: the file has not been imported into a Jira instance; the repeated
+"Labels" columns follow Atlassian's CSV import guide for multi-value fields.
 """
 
 import csv
