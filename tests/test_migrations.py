@@ -19,7 +19,8 @@ from pir_desktop.store.migrate import alembic_config, head_revision
 from pir_desktop.store.schema import Base
 
 FIXTURES = Path(__file__).parent / "fixtures"
-OLD_FILES = ("library-0001.pir", "library-0002.pir")
+# Every released schema has a library file here, written by that release.
+OLD_FILES = sorted(path.name for path in FIXTURES.glob("library-*.pir"))
 
 
 def table_counts(path: Path) -> dict[str, int]:
@@ -65,14 +66,37 @@ def test_old_file_keeps_every_row(name: str, tmp_path: Path) -> None:
 def test_old_file_backup_written(name: str, tmp_path: Path) -> None:
     path = copy_fixture(name, tmp_path)
     before = table_counts(path)
-    revision = name.removeprefix("library-").removesuffix(".pir")
+    revision = fixture_revision(name)
     ReviewLibrary.open(path).close()
     backup = tmp_path / f"{name}.schema-{revision}.bak"
     assert table_counts(backup) == before
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
 
 
+def fixture_revision(name: str) -> str:
+    return name.removeprefix("library-").removesuffix(".pir")
+
+
 @pytest.mark.parametrize("name", OLD_FILES)
+def test_old_file_gets_timeline_defaults(name: str, tmp_path: Path) -> None:
+    library = ReviewLibrary.open(copy_fixture(name, tmp_path))
+    review = library.load(library.reviews()[0].id)
+    library.close()
+    assert review.events
+    for event in review.events:
+        assert event.provenance == "typed"
+        assert event.source_key == ""
+        assert event.source_row is None
+        assert event.evidence_links == []
+        assert event.milestone is None
+        assert event.actor is None
+        assert event.attack_technique == ""
+        assert event.alternative_at is None
+
+
+@pytest.mark.parametrize(
+    "name", [name for name in OLD_FILES if fixture_revision(name) < "0003"]
+)
 def test_old_file_gets_defaults(name: str, tmp_path: Path) -> None:
     library = ReviewLibrary.open(copy_fixture(name, tmp_path))
     review = library.load(library.reviews()[0].id)

@@ -5,6 +5,7 @@ an event keeps its original zone or offset for display. `version` counts the
 stored edits of a record and lets the store detect a stale write.
 """
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Self
 from uuid import UUID, uuid4
@@ -24,13 +25,16 @@ from .enums import (
     ActionPriority,
     ActionStatus,
     ActionType,
+    Actor,
     ApprovalDecision,
     ControlDecision,
     EventKind,
     FactorRole,
     FactorStatus,
     LessonKind,
+    Milestone,
     ObservationKind,
+    Provenance,
     StepStatus,
     TimePrecision,
 )
@@ -77,16 +81,63 @@ class Participant(Entity):
     sensitive: bool = sensitive_field()
 
 
+# A MITRE ATT&CK technique or sub-technique id, such as T1190 or T1059.001.
+ATTACK_TECHNIQUE = re.compile(r"T\d{4}(\.\d{3})?")
+
+
+def check_attack_technique(value: str) -> str:
+    """Return a technique id in upper case; raise ValueError unless it is valid."""
+    text = value.strip().upper()
+    if text and not ATTACK_TECHNIQUE.fullmatch(text):
+        raise ValueError(
+            f"invalid ATT&CK technique id {value!r}: use the form T1190 or T1059.001"
+        )
+    return text
+
+
+AttackTechnique = Annotated[str, AfterValidator(check_attack_technique)]
+
+
 class TimelineEvent(Entity):
     occurred_at: AwareDatetime
     ends_at: AwareDatetime | None = None
     precision: TimePrecision = TimePrecision.EXACT
     zone: Text = Field(default="", description="Original zone or offset, for display")
     time_note: Text = ""
+    alternative_at: AwareDatetime | None = Field(
+        default=None, description="A second, disputed time that another source gives"
+    )
+    alternative_source: Text = Field(
+        default="", description="The source that gives alternative_at"
+    )
     kind: EventKind = EventKind.OTHER
     description: RequiredText
     source: Text = ""
+    actor: Actor | None = None
+    actor_role: Text = Field(
+        default="",
+        description="Free-text role, such as on-call SRE or hosting provider",
+    )
+    attack_technique: AttackTechnique = Field(
+        default="", description="MITRE ATT&CK technique id, such as T1190 or T1059.001"
+    )
+    evidence_links: list[Text] = Field(
+        default_factory=list, description="URLs or file references"
+    )
+    milestone: Milestone | None = None
     decision_point: bool = False
+    provenance: Provenance = Provenance.TYPED
+    source_file: Text = Field(
+        default="", description="File the event was imported from"
+    )
+    source_row: int | None = Field(
+        default=None, ge=1, description="Line or row of source_file"
+    )
+    source_key: Text = Field(
+        default="",
+        description="Stable id in the source (a Slack channel and ts, a PagerDuty "
+        "log entry id) that matches the event when the source is imported again",
+    )
     sensitive: bool = sensitive_field()
 
     @field_validator("zone")
@@ -102,9 +153,14 @@ class TimelineEvent(Entity):
             self.zone = format_offset(self.occurred_at)
         self.occurred_at = to_utc(self.occurred_at)
         self.ends_at = utc_field(self.ends_at)
+        self.alternative_at = utc_field(self.alternative_at)
         if self.ends_at is not None and self.ends_at < self.occurred_at:
             raise ValueError(
                 "ends_at is before occurred_at: swap them or clear ends_at"
+            )
+        if self.alternative_at is not None and not self.alternative_source:
+            raise ValueError(
+                "alternative_source is missing: name the source of alternative_at"
             )
         return self
 

@@ -23,6 +23,8 @@ class TimePrecision(StrEnum):
     EXACT = "exact"
     DERIVED = "derived"
     APPROXIMATE = "approximate"
+    MINUTE = "minute"
+    HOUR = "hour"
     DAY = "day"
     MONTH = "month"
 
@@ -40,7 +42,40 @@ class EventKind(StrEnum):
     COMMUNICATION = "communication"
     DECISION = "decision"
     REVIEW = "review"
+    ALERT = "alert"
+    ESCALATION = "escalation"
+    ACTION = "action"
     OTHER = "other"
+
+
+class Actor(StrEnum):
+    """Who acted in a timeline event."""
+
+    DEFENDER = "defender"
+    ATTACKER = "attacker"
+    THIRD_PARTY = "third_party"
+    SYSTEM = "system"
+    UNKNOWN = "unknown"
+
+
+class Provenance(StrEnum):
+    """How a timeline event entered the review."""
+
+    TYPED = "typed"
+    IMPORTED = "imported"
+    DERIVED = "derived"
+
+
+class Milestone(StrEnum):
+    """An incident milestone that a timeline event can mark, in incident order."""
+
+    FIRST_MALICIOUS_ACTIVITY = "first_malicious_activity"
+    DETECTION = "detection"
+    ACKNOWLEDGEMENT = "acknowledgement"
+    CONTAINMENT = "containment"
+    ERADICATION = "eradication"
+    RECOVERY = "recovery"
+    CLOSURE = "closure"
 
 
 class ObservationKind(StrEnum):

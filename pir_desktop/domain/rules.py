@@ -1,11 +1,26 @@
-"""Rules over an incident's facts: review deadline, P3 eligibility, metrics."""
+"""Rules over an incident's facts: review deadline, P3 eligibility, metrics.
+
+`timeline_metrics` derives the metrics from the events marked as milestones
+and falls back to these facts where no event is marked.
+"""
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .enums import P3Criterion, Severity
+from .milestones import TimelineMetrics, timeline_metrics
 from .procedure import Procedure
 from .review import ReviewFacts
+
+__all__ = [
+    "Metrics",
+    "TimelineMetrics",
+    "incident_metrics",
+    "review_due",
+    "review_required",
+    "time_left",
+    "timeline_metrics",
+]
 
 
 def review_required(severity: Severity, criteria: list[P3Criterion]) -> bool:

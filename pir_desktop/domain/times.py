@@ -53,19 +53,32 @@ def format_moment(
     """Format a moment in a zone with its offset, as precise as the source is.
 
     Approximate times get a leading "~"; a day or month precision hides the
-    clock time, because the source did not give one.
+    clock time, and an hour precision shows the minutes as "xx", because the
+    source did not give them.
     """
     local = moment.astimezone(parse_zone(zone))
     if precision is TimePrecision.MONTH:
         return local.strftime("%Y-%m")
     if precision is TimePrecision.DAY:
         return local.strftime("%Y-%m-%d")
+    if precision is TimePrecision.HOUR:
+        return f"{local:%Y-%m-%d %H}:xx {format_offset(local)}"
     text = f"{local:%Y-%m-%d %H:%M} {format_offset(local)}"
     if precision in (TimePrecision.EXACT, TimePrecision.DERIVED) and local.second:
         text = f"{local:%Y-%m-%d %H:%M:%S} {format_offset(local)}"
     if precision is TimePrecision.APPROXIMATE:
         return "~" + text
     return text
+
+
+def duration_between(start: datetime, end: datetime) -> timedelta:
+    """Return the elapsed time from start to end, counted in UTC.
+
+    Subtracting two datetimes that share one ZoneInfo compares wall clocks and
+    is wrong by an hour across a daylight-saving change, so both are
+    converted to UTC first.
+    """
+    return to_utc(end) - to_utc(start)
 
 
 def format_duration(delta: timedelta) -> str:

@@ -22,12 +22,15 @@ from ..domain.enums import (
     ActionPriority,
     ActionStatus,
     ActionType,
+    Actor,
     ApprovalDecision,
     ControlDecision,
     EventKind,
     FactorStatus,
     LessonKind,
+    Milestone,
     ObservationKind,
+    Provenance,
     Severity,
     StepStatus,
     TimePrecision,
@@ -136,10 +139,21 @@ class EventRow(ChildRow, Base):
     precision: Mapped[TimePrecision] = mapped_column(enum_type(TimePrecision))
     zone: Mapped[str] = mapped_column(String(64))
     time_note: Mapped[str]
+    alternative_at: Mapped[datetime | None]
+    alternative_source: Mapped[str]
     kind: Mapped[EventKind] = mapped_column(enum_type(EventKind))
     description: Mapped[str]
     source: Mapped[str]
+    actor: Mapped[Actor | None] = mapped_column(enum_type(Actor))
+    actor_role: Mapped[str]
+    attack_technique: Mapped[str] = mapped_column(String(16))
+    evidence_links: Mapped[list[str]] = mapped_column(JSON)
+    milestone: Mapped[Milestone | None] = mapped_column(enum_type(Milestone))
     decision_point: Mapped[bool]
+    provenance: Mapped[Provenance] = mapped_column(enum_type(Provenance))
+    source_file: Mapped[str]
+    source_row: Mapped[int | None]
+    source_key: Mapped[str] = mapped_column(String(255), index=True)
     sensitive: Mapped[bool]
 
 

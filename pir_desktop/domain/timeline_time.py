@@ -1,0 +1,116 @@
+"""Timeline display and ordering: day-aware labels and a precision-honest sort key.
+
+Labels show the date on the first event and on every event whose local day
+(in the display zone) differs from the previous event's, and otherwise only
+the clock time and offset. The offset is computed per moment, so labels on
+either side of a daylight-saving change show different offsets.
+"""
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from .entities import TimelineEvent
+from .enums import TimePrecision
+from .times import format_offset, parse_zone
+
+# Sort rank of each precision: sharper sources first when instants tie.
+PRECISION_RANK = {
+    TimePrecision.EXACT: 0,
+    TimePrecision.DERIVED: 1,
+    TimePrecision.MINUTE: 2,
+    TimePrecision.APPROXIMATE: 3,
+    TimePrecision.HOUR: 4,
+    TimePrecision.DAY: 5,
+    TimePrecision.MONTH: 6,
+}
+
+
+def zone_label(moment: datetime, zone: str) -> str:
+    """Return the zone's abbreviation and offset at a moment, such as "BST +01:00"."""
+    local = moment.astimezone(parse_zone(zone))
+    offset = format_offset(local)
+    name = local.tzname() or ""
+    if not name or name == offset or name.startswith(("+", "-", "UTC+", "UTC-")):
+        return offset
+    return f"{name} {offset}"
+
+
+def day_labels(moments: Sequence[datetime], zone: str) -> list[str]:
+    """Return a label per moment that shows the date only when the local day changes.
+
+    `moments` should be in time order. The first label always has the date,
+    and so does each label whose local date differs from the one before it.
+    """
+    tz = parse_zone(zone)
+    labels: list[str] = []
+    previous_day = None
+    for moment in moments:
+        local = moment.astimezone(tz)
+        clock = f"{local:%H:%M} {format_offset(local)}"
+        if local.date() != previous_day:
+            clock = f"{local:%Y-%m-%d} {clock}"
+        labels.append(clock)
+        previous_day = local.date()
+    return labels
+
+
+def precision_window(
+    moment: datetime, zone: str, precision: TimePrecision
+) -> tuple[datetime, datetime]:
+    """Return the earliest and latest instant (UTC) that a stated time may mean.
+
+    Minute, hour, day and month precision cover that whole unit of the
+    event's own local clock. Exact, derived and approximate times are taken as
+    stated, because an approximate source gives no bound to widen by.
+    """
+    utc = moment.astimezone(UTC)
+    if precision not in (
+        TimePrecision.MINUTE,
+        TimePrecision.HOUR,
+        TimePrecision.DAY,
+        TimePrecision.MONTH,
+    ):
+        return utc, utc
+    tz = parse_zone(zone) if zone else UTC
+    local = moment.astimezone(tz)
+    start = local.replace(second=0, microsecond=0)
+    if precision is TimePrecision.MINUTE:
+        end = start + timedelta(minutes=1)
+    elif precision is TimePrecision.HOUR:
+        start = start.replace(minute=0)
+        end = start + timedelta(hours=1)
+    elif precision is TimePrecision.DAY:
+        start = start.replace(hour=0, minute=0)
+        end = start + timedelta(days=1)
+    else:
+        start = start.replace(day=1, hour=0, minute=0)
+        end = (start + timedelta(days=32)).replace(day=1)
+    # Wall-clock arithmetic, then UTC: a day with a daylight-saving change
+    # lasts 23 or 25 hours.
+    start_utc = start.replace(tzinfo=None).replace(tzinfo=tz).astimezone(UTC)
+    end_utc = end.replace(tzinfo=None).replace(tzinfo=tz).astimezone(UTC)
+    return start_utc, end_utc - timedelta(microseconds=1)
+
+
+def earliest_instant(event: TimelineEvent) -> datetime:
+    """Return the earliest instant the event may have happened, disputes included."""
+    earliest, _ = precision_window(event.occurred_at, event.zone, event.precision)
+    if event.alternative_at is not None:
+        alternative, _ = precision_window(
+            event.alternative_at, event.zone, event.precision
+        )
+        earliest = min(earliest, alternative)
+    return earliest
+
+
+def timeline_sort_key(event: TimelineEvent) -> tuple[datetime, int]:
+    """Return a key that orders events by earliest possible instant, then precision.
+
+    Python's sort is stable, so events with equal keys keep their stored order.
+    """
+    return earliest_instant(event), PRECISION_RANK[event.precision]
+
+
+def sort_timeline(events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
+    """Return the events in timeline order without inventing precision."""
+    return sorted(events, key=timeline_sort_key)
