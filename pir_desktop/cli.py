@@ -148,6 +148,31 @@ def _cmd_import_json(args: argparse.Namespace) -> None:
     print(f"imported {stored.reference} into {library.location}")
 
 
+def _cmd_import_timeline(args: argparse.Namespace) -> int:
+    from .importers.csv_events import ColumnMapping
+    from .services import timeline_import
+
+    mapping = ColumnMapping.load(args.mapping) if args.mapping else None
+    library = _open(args.library, read_only=False)
+    review_id = _pick_review(library, args.review)
+    preview = timeline_import.preview(
+        library,
+        review_id,
+        args.file,
+        timeline_import.ImportFormat(args.format),
+        zone=args.zone,
+        mapping=mapping,
+    )
+    applied = timeline_import.apply(library, preview)
+    for error in preview.errors:
+        print(error.report_line())
+    print(
+        f"added {len(applied.added)}, updated {len(applied.updated)}, unchanged "
+        f"{len(preview.unchanged)}, rejected {len(preview.errors)}"
+    )
+    return 1 if preview.errors else 0
+
+
 def _cmd_sample(args: argparse.Namespace) -> None:
     output: Path = args.output
     if output.exists():
@@ -240,6 +265,7 @@ def _parser() -> argparse.ArgumentParser:
             "-o", "--output", type=Path, required=True, help="file to write"
         )
     _add_approval_commands(command)
+    _add_import_timeline_command(command)
     sub = command("import-json", _cmd_import_json, "Add a review from a JSON document.")
     sub.add_argument(
         "library",
@@ -269,6 +295,36 @@ def _parser() -> argparse.ArgumentParser:
         help="also print the cut sets completed by the events marked observed",
     )
     return parser
+
+
+def _add_import_timeline_command(
+    command: Callable[..., argparse.ArgumentParser],
+) -> None:
+    sub = command(
+        "import-timeline",
+        _cmd_import_timeline,
+        "Import timeline events from a file into a review, print each rejected "
+        "row, and exit 1 when any row was rejected.",
+    )
+    sub.add_argument("library", type=library_location, help=LIBRARY_HELP)
+    sub.add_argument(
+        "--review", help="reference or id; optional if the library has one"
+    )
+    sub.add_argument(
+        "--format",
+        required=True,
+        choices=["csv", "json", "slack", "pagerduty", "text"],
+        help="csv, the app's json, a slack export (zip or folder), pagerduty log "
+        "entries, or text lines",
+    )
+    sub.add_argument(
+        "--zone",
+        help="IANA zone or offset for times that carry none, such as Europe/London",
+    )
+    sub.add_argument(
+        "--mapping", type=Path, help="column mapping JSON file, required for csv"
+    )
+    sub.add_argument("file", type=Path, help="the file or Slack export folder")
 
 
 def _add_approval_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
@@ -314,6 +370,7 @@ COMMANDS = {
     "export-pdf",
     "export-json",
     "import-json",
+    "import-timeline",
     "sample",
     "schema",
     "upgrade",

@@ -13,9 +13,10 @@ from datetime import datetime
 from pydantic import ValidationError
 
 from ..domain.entities import TimelineEvent
-from ..domain.enums import EventKind, TimePrecision
-from ..domain.times import parse_zone
-from .result import ImportResult, RowError
+from ..domain.enums import EventKind, Provenance, TimePrecision
+from ..domain.local_times import localize
+from .events import line_key
+from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
 LINE = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<time>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"
@@ -54,9 +55,11 @@ def parse_line(text: str, default_zone: str | None = None) -> TimelineEvent:
     if not description:
         raise ValueError(f"nothing follows the time {stamp!r}: add what happened")
     try:
-        moment = datetime.fromisoformat(stamp).replace(tzinfo=parse_zone(zone))
+        local = datetime.fromisoformat(stamp)
     except ValueError as exc:
         raise ValueError(f"invalid date or time {stamp!r}: {exc}") from exc
+    # localize rejects a wall-clock time in a daylight-saving gap or overlap.
+    moment = localize(local, zone)
     return TimelineEvent(
         occurred_at=moment,
         zone=zone,
@@ -64,22 +67,39 @@ def parse_line(text: str, default_zone: str | None = None) -> TimelineEvent:
         kind=EventKind.OTHER,
         description=description,
         source="pasted",
+        provenance=Provenance.IMPORTED,
+        source_key=line_key("line", text),
     )
 
 
 def parse_lines(
-    text: str, default_zone: str | None = None
+    text: str,
+    default_zone: str | None = None,
+    source_file: str = "",
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> ImportResult[TimelineEvent]:
-    """Parse every non-blank line; collect the events and the per-line errors."""
+    """Parse every non-blank line; collect the events and the per-line errors.
+
+    Each event's source_key is a hash of its line, so pasting the same line
+    again matches the event imported before.
+    """
     result: ImportResult[TimelineEvent] = ImportResult()
-    for number, line in enumerate(text.splitlines(), start=1):
+    control = RowControl(progress, cancelled)
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        control.step(number - 1, len(lines))
         if not line.strip():
             continue
         try:
-            result.records.append((number, parse_line(line, default_zone)))
+            event = parse_line(line, default_zone).with_changes(
+                source_file=source_file, source_row=number
+            )
+            result.records.append((number, event))
         except ValidationError as exc:
             message = "; ".join(error["msg"] for error in exc.errors())
             result.errors.append(RowError(number, line, message))
         except ValueError as exc:
             result.errors.append(RowError(number, line, str(exc)))
+    control.step(len(lines), len(lines))
     return result

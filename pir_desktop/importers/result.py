@@ -1,21 +1,45 @@
 """The outcome of an import: the records that parsed and the rows that did not."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 Record = TypeVar("Record")
 
+# progress(done, total) receives the rows read so far and the row count.
+ProgressCallback = Callable[[int, int], None]
+# cancelled() returns True once the user has asked to stop the import.
+CancelCheck = Callable[[], bool]
+
+
+class ImportCancelled(Exception):
+    """Raised between rows when the caller's cancelled() predicate returns True."""
+
 
 @dataclass(frozen=True)
 class RowError:
-    """A row that was not imported: its line number, its text and why."""
+    """A row that was not imported: its line number, its text and why.
+
+    `file` names the file inside a multi-file source, such as a Slack
+    export's channel-day file; line 0 means the whole file.
+    """
 
     line: int
     text: str
     message: str
+    file: str = ""
+
+    @property
+    def location(self) -> str:
+        """Return "line 4", or "incident/2024-05-02.json line 4" inside a file."""
+        return f"{self.file} line {self.line}" if self.file else f"line {self.line}"
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
+        return f"{self.location}: {self.message}"
+
+    def report_line(self) -> str:
+        """Return the location, the rejected value and the message on one line."""
+        return f"{self.location}: {self.text!r}: {self.message}"
 
 
 @dataclass
@@ -24,3 +48,18 @@ class ImportResult(Generic[Record]):
 
     records: list[tuple[int, Record]] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RowControl:
+    """The caller's progress callback and cancel predicate, used between rows."""
+
+    progress: ProgressCallback | None = None
+    cancelled: CancelCheck | None = None
+
+    def step(self, done: int, total: int) -> None:
+        """Report progress; raise ImportCancelled if the caller has cancelled."""
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled(f"import cancelled after {done} of {total} rows")
+        if self.progress is not None:
+            self.progress(done, total)

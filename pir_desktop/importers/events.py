@@ -1,0 +1,77 @@
+"""Building imported timeline events and turning validation errors into messages."""
+
+import hashlib
+from datetime import datetime
+
+from pydantic import ValidationError
+
+from ..domain.entities import TimelineEvent
+from ..domain.enums import Actor, EventKind, Provenance, TimePrecision
+from ..domain.local_times import localize
+
+
+def line_key(prefix: str, text: str) -> str:
+    """Return a stable de-duplication key for a row's text: prefix and SHA-256."""
+    digest = hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+    return f"{prefix}:{digest[:32]}"
+
+
+def validation_message(exc: ValidationError) -> str:
+    """Return pydantic's messages for an event, joined into one line."""
+    return "; ".join(error["msg"] for error in exc.errors())
+
+
+def parse_stamp(text: str, zone: str | None) -> tuple[datetime, str]:
+    """Parse an ISO 8601 time; a time without an offset is read in `zone`.
+
+    Returns the aware moment and the zone to display it in. Raises ValueError
+    for an invalid time, a missing zone, or a local time that falls in a
+    daylight-saving gap or overlap.
+    """
+    value = text.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise ValueError(
+            f"invalid time {value!r}: use ISO 8601 such as 2025-03-30 01:18+01:00"
+        ) from exc
+    if parsed.tzinfo is not None:
+        return parsed, zone or ""
+    if not zone:
+        raise ValueError(
+            f"time {value!r} has no zone: add an offset, a zone column or a "
+            "default zone"
+        )
+    return localize(parsed, zone), zone
+
+
+def imported_event(
+    moment: datetime,
+    description: str,
+    *,
+    zone: str = "",
+    kind: EventKind = EventKind.OTHER,
+    actor: Actor | None = None,
+    actor_role: str = "",
+    source: str = "",
+    time_note: str = "",
+    source_file: str = "",
+    source_row: int | None = None,
+    source_key: str = "",
+) -> TimelineEvent:
+    """Build a validated event marked as imported from a file and row."""
+    return TimelineEvent(
+        occurred_at=moment,
+        zone=zone,
+        precision=TimePrecision.EXACT,
+        kind=kind,
+        description=description,
+        actor=actor,
+        actor_role=actor_role,
+        source=source,
+        time_note=time_note,
+        provenance=Provenance.IMPORTED,
+        source_file=source_file,
+        source_row=source_row,
+        source_key=source_key,
+    )

@@ -1,0 +1,261 @@
+"""Timeline events from a Slack workspace export, as a zip file or a folder.
+
+An export contains users.json and one folder per channel with one JSON file per
+day (`general/2024-05-01.json`), each a list of messages. A message's
+source_key is its channel and ts, which Slack keeps when a message is
+edited, so importing a later export updates the edited message's event.
+
+Message text is Slack's markup: `<@U123>` mentions become the user's name,
+`<#C123|name>` channel links become `#name`, `<url|label>` links become
+`label (url)`, and the entities &lt; &gt; &amp; are unescaped exactly once.
+Without users.json the messages still import, showing user ids.
+"""
+
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..domain.entities import TimelineEvent
+from ..domain.enums import Actor, EventKind
+from .events import imported_event, validation_message
+from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
+
+# Channel-day files are named like 2024-05-01.json inside a channel folder.
+DAY_FILE = re.compile(r"^(?P<channel>[^/]+)/\d{4}-\d{2}-\d{2}\.json$")
+MARKUP = re.compile(r"<([^<>]*)>")
+# Subtypes that record channel housekeeping rather than incident activity.
+SKIPPED_SUBTYPES = {"channel_join", "channel_leave", "channel_purpose", "channel_topic"}
+
+
+@dataclass(frozen=True)
+class SlackFile:
+    """One JSON file of the export: its path inside the export and its bytes."""
+
+    name: str
+    data: bytes
+
+
+def read_export(path: Path) -> list[SlackFile]:
+    """Return every JSON file of an export zip or folder, sorted by name."""
+    path = Path(path)
+    if path.is_dir():
+        files = [
+            SlackFile(p.relative_to(path).as_posix(), p.read_bytes())
+            for p in path.rglob("*.json")
+        ]
+    else:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                files = [
+                    SlackFile(name.lstrip("/"), archive.read(name))
+                    for name in archive.namelist()
+                    if name.endswith(".json")
+                ]
+        except zipfile.BadZipFile as exc:
+            raise ValueError(
+                f"{path} is neither a folder nor a zip file: choose the Slack "
+                "export zip or its unpacked folder"
+            ) from exc
+    return sorted(files, key=lambda f: f.name)
+
+
+def user_names(data: Any) -> dict[str, str]:
+    """Return display names by user id from users.json's list of users."""
+    names: dict[str, str] = {}
+    for user in data if isinstance(data, list) else []:
+        if not isinstance(user, dict) or "id" not in user:
+            continue
+        profile = user.get("profile") or {}
+        names[user["id"]] = (
+            profile.get("real_name")
+            or user.get("real_name")
+            or profile.get("display_name")
+            or user.get("name")
+            or user["id"]
+        )
+    return names
+
+
+def slack_text(text: str, names: dict[str, str]) -> str:
+    """Turn Slack markup into plain text, unescaping its entities once."""
+
+    def replace(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        target, _, label = inner.partition("|")
+        if target.startswith("@"):
+            return "@" + (names.get(target[1:]) or label or target[1:])
+        if target.startswith("#"):
+            return "#" + (label or target[1:])
+        if target.startswith("!"):
+            return "@" + (label or target[1:].split("^")[0])
+        return f"{label} ({target})" if label and label != target else target
+
+    plain = MARKUP.sub(replace, text)
+    # &amp; last, so "&amp;lt;" becomes "&lt;" and not "<".
+    return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def slack_time(ts: str) -> datetime:
+    """Convert a Slack ts ("1714557600.000200") to a UTC datetime."""
+    seconds, _, fraction = ts.partition(".")
+    micros = int((fraction + "000000")[:6]) if fraction else 0
+    return datetime.fromtimestamp(int(seconds), UTC) + timedelta(microseconds=micros)
+
+
+def parse_slack_export(
+    path: Path,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ImportResult[TimelineEvent]:
+    """Parse every channel message of an export into events.
+
+    Records are numbered 1, 2, ... across all files in name order; errors
+    name the channel-day file and the message's position in it.
+    """
+    return parse_slack_files(read_export(path), Path(path).name, progress, cancelled)
+
+
+def parse_slack_files(
+    files: list[SlackFile],
+    export_name: str = "",
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ImportResult[TimelineEvent]:
+    """Parse the files of an export; see parse_slack_export."""
+    result: ImportResult[TimelineEvent] = ImportResult()
+    names = _load_users(files, result)
+    days = [f for f in files if DAY_FILE.match(f.name)]
+    control = RowControl(progress, cancelled)
+    row = 0
+    for done, day in enumerate(days):
+        control.step(done, len(days))
+        messages = _load_day(day, result)
+        channel = DAY_FILE.match(day.name)["channel"]  # type: ignore[index]
+        for position, message in enumerate(messages, start=1):
+            row += 1
+            _add_message(message, channel, day.name, position, row, names, result)
+    control.step(len(days), len(days))
+    return result
+
+
+def _load_users(files: list[SlackFile], result: ImportResult[Any]) -> dict[str, str]:
+    users = next((f for f in files if f.name.rsplit("/", 1)[-1] == "users.json"), None)
+    if users is None:
+        result.errors.append(
+            RowError(
+                0,
+                "",
+                "users.json not found: messages are imported with user ids instead "
+                "of names; export again with users.json to get names",
+                file="users.json",
+            )
+        )
+        return {}
+    try:
+        return user_names(json.loads(users.data.decode("utf-8")))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        result.errors.append(
+            RowError(0, "", f"users.json is not valid JSON ({exc})", file=users.name)
+        )
+        return {}
+
+
+def _load_day(day: SlackFile, result: ImportResult[Any]) -> list[Any]:
+    try:
+        text = day.data.decode("utf-8")
+        data = json.loads(text)
+    except UnicodeDecodeError as exc:
+        result.errors.append(RowError(0, "", f"not UTF-8: {exc}", file=day.name))
+        return []
+    except json.JSONDecodeError as exc:
+        lines = text.splitlines()
+        value = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else ""
+        message = f"invalid JSON at column {exc.colno}: {exc.msg}"
+        result.errors.append(RowError(exc.lineno, value, message, file=day.name))
+        return []
+    if not isinstance(data, list):
+        result.errors.append(
+            RowError(0, "", "expected a list of messages", file=day.name)
+        )
+        return []
+    return data
+
+
+def _add_message(
+    message: Any,
+    channel: str,
+    file_name: str,
+    position: int,
+    row: int,
+    names: dict[str, str],
+    result: ImportResult[TimelineEvent],
+) -> None:
+    value = json.dumps(message, ensure_ascii=False)[:200]
+    if not isinstance(message, dict):
+        result.errors.append(
+            RowError(position, value, "message is not an object", file=file_name)
+        )
+        return
+    if message.get("subtype") in SKIPPED_SUBTYPES:
+        return
+    try:
+        event = _event(message, channel, file_name, position, names)
+    except ValidationError as exc:
+        error = RowError(position, value, validation_message(exc), file=file_name)
+        result.errors.append(error)
+    except (KeyError, TypeError, ValueError) as exc:
+        error = RowError(position, value, _describe(exc), file=file_name)
+        result.errors.append(error)
+    else:
+        result.records.append((row, event))
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"message has no {exc.args[0]!r} field"
+    return str(exc)
+
+
+def _event(
+    message: dict[str, Any],
+    channel: str,
+    file_name: str,
+    position: int,
+    names: dict[str, str],
+) -> TimelineEvent:
+    ts = str(message["ts"])
+    text = slack_text(str(message.get("text", "")), names).strip()
+    if not text:
+        raise ValueError("message has no text, such as a file share without comment")
+
+    bot = message.get("subtype") == "bot_message" or "bot_id" in message
+    if bot:
+        author = message.get("username") or (message.get("bot_profile") or {}).get(
+            "name", "bot"
+        )
+    else:
+        user = str(message.get("user", ""))
+        author = names.get(user, user) or "unknown user"
+    thread = message.get("thread_ts")
+    is_reply = bool(thread) and thread != ts
+    note = f"Reply in the thread started at Slack ts {thread}" if is_reply else ""
+    return imported_event(
+        slack_time(ts),
+        f"{author}: {text}",
+        zone="UTC",
+        kind=EventKind.COMMUNICATION,
+        # A person's side is not in the export, so only bots get an actor.
+        actor=Actor.SYSTEM if bot else None,
+        actor_role=author,
+        source=f"Slack #{channel}",
+        time_note=note,
+        source_file=file_name,
+        source_row=position,
+        source_key=f"slack:{channel}:{ts}",
+    )

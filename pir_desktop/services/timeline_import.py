@@ -1,0 +1,227 @@
+"""Importing timeline events into a review: preview the changes, then apply them.
+
+`preview` parses a file and compares each event with the review's events by
+source_key: a new key is a new event, a known key with different content is
+an update, and a known key with the same content is unchanged. `apply`
+writes the accepted rows of a preview in one transaction, so a failure or a
+cancel leaves the timeline as it was.
+"""
+
+import logging
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import func, select
+
+from ..domain.entities import TimelineEvent
+from ..importers.csv_events import ColumnMapping, parse_csv
+from ..importers.json_events import parse_json_events
+from ..importers.pagerduty import parse_pagerduty
+from ..importers.pasted_lines import parse_lines
+from ..importers.result import CancelCheck, ImportResult, ProgressCallback, RowError
+from ..importers.slack_export import parse_slack_export
+from ..store import LibraryError, StaleEditError
+from ..store.mapping import fill_row, to_entity
+from ..store.schema import EventRow, ReviewRow
+from .library_service import ReviewLibrary
+
+log = logging.getLogger(__name__)
+
+# Fields that record where an event was read from, not its content, so a
+# re-import from another file or row with the same content is unchanged.
+BOOKKEEPING = {"id", "version", "source_file", "source_row", "provenance"}
+
+
+class ImportFormat(StrEnum):
+    CSV = "csv"
+    JSON = "json"
+    SLACK = "slack"
+    PAGERDUTY = "pagerduty"
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class EventUpdate:
+    """A stored event that an imported row changes, with old and new values."""
+
+    row: int
+    stored: TimelineEvent
+    imported: TimelineEvent
+    differences: dict[str, tuple[Any, Any]]
+
+
+@dataclass
+class ImportPreview:
+    """The changes that importing a file would make to a review's timeline."""
+
+    review_id: UUID
+    source: str
+    new: list[tuple[int, TimelineEvent]] = field(default_factory=list)
+    updated: list[EventUpdate] = field(default_factory=list)
+    unchanged: list[tuple[int, TimelineEvent]] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+    def rows(self) -> list[int]:
+        """Return the row numbers of every new and updated event."""
+        return [row for row, _ in self.new] + [u.row for u in self.updated]
+
+
+@dataclass
+class AppliedImport:
+    """The events an import stored."""
+
+    added: list[TimelineEvent] = field(default_factory=list)
+    updated: list[TimelineEvent] = field(default_factory=list)
+
+
+def read_source(
+    source: Path,
+    format: ImportFormat,
+    zone: str | None = None,
+    mapping: ColumnMapping | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ImportResult[TimelineEvent]:
+    """Parse a file in one of the import formats into events and row errors."""
+    source = Path(source)
+    name = source.name
+    if format is ImportFormat.SLACK:
+        return parse_slack_export(source, progress, cancelled)
+    data = source.read_bytes()
+    if format is ImportFormat.CSV:
+        if mapping is None:
+            raise ValueError("a CSV import needs a column mapping: pass --mapping")
+        if zone and not mapping.default_zone:
+            mapping = mapping.model_copy(update={"default_zone": zone})
+        return parse_csv(data, mapping, name, progress, cancelled)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{source} is not UTF-8 ({exc}): save it as UTF-8") from exc
+    if format is ImportFormat.JSON:
+        return parse_json_events(text, name, progress, cancelled)
+    if format is ImportFormat.PAGERDUTY:
+        return parse_pagerduty(text, name, progress, cancelled)
+    return parse_lines(text, zone, name, progress, cancelled)
+
+
+def differences(
+    stored: TimelineEvent, imported: TimelineEvent
+) -> dict[str, tuple[Any, Any]]:
+    """Return the fields whose values differ, as (stored, imported) pairs."""
+    changed: dict[str, tuple[Any, Any]] = {}
+    for name in TimelineEvent.model_fields:
+        if name in BOOKKEEPING:
+            continue
+        old, new = getattr(stored, name), getattr(imported, name)
+        if old != new:
+            changed[name] = (old, new)
+    return changed
+
+
+def compare(
+    review_id: UUID,
+    source: str,
+    result: ImportResult[TimelineEvent],
+    existing: list[TimelineEvent],
+) -> ImportPreview:
+    """Sort parsed events into new, updated and unchanged by source_key."""
+    preview = ImportPreview(review_id, source, errors=list(result.errors))
+    by_key = {e.source_key: e for e in existing if e.source_key}
+    # A key that appears twice in one file keeps its last row.
+    latest: dict[str, tuple[int, TimelineEvent]] = {}
+    for row, event in result.records:
+        latest[event.source_key or f"row:{row}"] = (row, event)
+
+    for row, event in sorted(latest.values(), key=lambda item: item[0]):
+        stored = by_key.get(event.source_key) if event.source_key else None
+        if stored is None:
+            preview.new.append((row, event))
+            continue
+        changed = differences(stored, event)
+        if not changed:
+            preview.unchanged.append((row, stored))
+            continue
+        merged = event.model_copy(update={"id": stored.id, "version": stored.version})
+        preview.updated.append(EventUpdate(row, stored, merged, changed))
+    return preview
+
+
+def preview(
+    library: ReviewLibrary,
+    review_id: UUID,
+    source: Path,
+    format: ImportFormat,
+    zone: str | None = None,
+    mapping: ColumnMapping | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ImportPreview:
+    """Parse a file and return what importing it into the review would change."""
+    result = read_source(source, format, zone, mapping, progress, cancelled)
+    existing = library.load(review_id).events
+    return compare(review_id, str(source), result, existing)
+
+
+def apply(
+    library: ReviewLibrary,
+    preview: ImportPreview,
+    accepted_rows: set[int] | None = None,
+) -> AppliedImport:
+    """Store the accepted new and updated events in one transaction.
+
+    `accepted_rows` defaults to every row of the preview. Raises
+    StaleEditError when a stored event changed since the preview was made;
+    then nothing is stored.
+    """
+    accepted = set(preview.rows()) if accepted_rows is None else set(accepted_rows)
+    started = time.perf_counter()
+    applied = AppliedImport()
+    with library.library.transaction() as session:
+        if session.get(ReviewRow, preview.review_id) is None:
+            raise LibraryError(f"review {preview.review_id} no longer exists")
+        last = session.scalar(
+            select(func.max(EventRow.seq)).where(
+                EventRow.review_id == preview.review_id
+            )
+        )
+        seq = -1 if last is None else last
+        for row, event in preview.new:
+            if row not in accepted:
+                continue
+            seq += 1
+            stored = EventRow(id=event.id, review_id=preview.review_id, seq=seq)
+            fill_row(session, stored, event)
+            session.add(stored)
+            session.flush()
+            applied.added.append(to_entity(stored, TimelineEvent))  # type: ignore[arg-type]
+        for update in preview.updated:
+            if update.row in accepted:
+                applied.updated.append(_update(session, update))
+    log.info(
+        "Imported timeline into review %s from %s: %d added, %d updated in %.2f s",
+        preview.review_id,
+        preview.source,
+        len(applied.added),
+        len(applied.updated),
+        time.perf_counter() - started,
+    )
+    return applied
+
+
+def _update(session: Any, update: EventUpdate) -> TimelineEvent:
+    row = session.get(EventRow, update.stored.id)
+    if row is None or row.version != update.stored.version:
+        current = None if row is None else to_entity(row, TimelineEvent)
+        raise StaleEditError(
+            f"event {update.stored.description!r} was changed or deleted since the "
+            "preview: preview the import again",
+            current,
+        )
+    fill_row(session, row, update.imported)
+    session.flush()
+    return to_entity(row, TimelineEvent)  # type: ignore[return-value]
