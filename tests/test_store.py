@@ -300,3 +300,35 @@ def test_writer_threads_never_locked(sample_file: Path, shared: bool) -> None:
     assert check.load(review_id).summary == "149"
     first.close()
     second.close()
+
+
+def test_event_semantics_round_trip(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from pir_desktop.domain.enums import Actor, Milestone, Provenance, TimePrecision
+
+    library = ReviewLibrary.create(tmp_path / "events.pir")
+    review = library.add_review(example_review())
+    event = TimelineEvent(
+        occurred_at=datetime(2024, 5, 2, 9, 40, tzinfo=UTC),
+        precision=TimePrecision.HOUR,
+        alternative_at=datetime(2024, 5, 2, 8, 55, tzinfo=UTC),
+        alternative_source="Proxy log",
+        description="Web shell written",
+        actor=Actor.ATTACKER,
+        actor_role="Initial access broker",
+        attack_technique="T1505.003",
+        evidence_links=["https://tickets.example/INC-7", "evidence/proxy.log"],
+        milestone=Milestone.FIRST_MALICIOUS_ACTIVITY,
+        provenance=Provenance.IMPORTED,
+        source_file="proxy.csv",
+        source_row=12,
+        source_key="csv:P12",
+    )
+    stored = library.add(review.id, event)
+    loaded = next(e for e in library.load(review.id).events if e.id == event.id)
+    library.close()
+    assert stored.version == 1
+    assert loaded.model_dump(exclude={"version"}) == event.model_dump(
+        exclude={"version"}
+    )

@@ -113,4 +113,6 @@ def timeline_sort_key(event: TimelineEvent) -> tuple[datetime, int]:
 
 def sort_timeline(events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
     """Return the events in timeline order without inventing precision."""
+    # NOTE: Review.sorted_events, which the views and the report use, still
+    # orders by occurred_at alone.
     return sorted(events, key=timeline_sort_key)

@@ -4,6 +4,6 @@ Each importer reports every invalid row with its line number and reason
 instead of stopping at the first one.
 """
 
-from .result import ImportResult, RowError
+from .result import ImportCancelled, ImportResult, RowControl, RowError
 
-__all__ = ["ImportResult", "RowError"]
+__all__ = ["ImportCancelled", "ImportResult", "RowControl", "RowError"]

@@ -45,6 +45,7 @@ def parse_line(text: str, default_zone: str | None = None) -> TimelineEvent:
             "no date and time at the start: "
             "begin the line with a time such as 2025-03-30 01:18 UTC"
         )
+
     stamp = f"{match['date']} {match['time']}"
     zone = _zone_name(match["attached"], match["zone"], default_zone)
     if zone is None:
@@ -54,12 +55,14 @@ def parse_line(text: str, default_zone: str | None = None) -> TimelineEvent:
     description = (match["text"] or "").strip()
     if not description:
         raise ValueError(f"nothing follows the time {stamp!r}: add what happened")
+
     try:
         local = datetime.fromisoformat(stamp)
     except ValueError as exc:
         raise ValueError(f"invalid date or time {stamp!r}: {exc}") from exc
     # localize rejects a wall-clock time in a daylight-saving gap or overlap.
     moment = localize(local, zone)
+
     return TimelineEvent(
         occurred_at=moment,
         zone=zone,

@@ -162,9 +162,23 @@ def preview(
     cancelled: CancelCheck | None = None,
 ) -> ImportPreview:
     """Parse a file and return what importing it into the review would change."""
+    started = time.perf_counter()
     result = read_source(source, format, zone, mapping, progress, cancelled)
     existing = library.load(review_id).events
-    return compare(review_id, str(source), result, existing)
+    found = compare(review_id, str(source), result, existing)
+    log.info(
+        "Previewed %s import of %s into review %s: %d new, %d updated, "
+        "%d unchanged, %d rejected in %.2f s",
+        format.value,
+        source,
+        review_id,
+        len(found.new),
+        len(found.updated),
+        len(found.unchanged),
+        len(found.errors),
+        time.perf_counter() - started,
+    )
+    return found
 
 
 def apply(
@@ -175,9 +189,11 @@ def apply(
     """Store the accepted new and updated events in one transaction.
 
     `accepted_rows` defaults to every row of the preview. Raises
-    StaleEditError when a stored event changed since the preview was made;
-    then nothing is stored.
+    StaleEditError when a stored event changed since the preview was made,
+    and then nothing is stored.
     """
+    # NOTE: a new row is not checked again for its source_key, so an event
+    # with the same key added elsewhere after the preview is duplicated.
     accepted = set(preview.rows()) if accepted_rows is None else set(accepted_rows)
     started = time.perf_counter()
     applied = AppliedImport()
