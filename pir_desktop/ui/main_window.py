@@ -26,6 +26,7 @@ from .context import ReviewContext
 from .dialogs.connect import ask_database_url
 from .dialogs.new_review import NewReviewDialog
 from .menus import build_actions, build_menus
+from .presenter.mode import PresenterMode
 from .review_list import ReviewList
 from .tabs.actions import ActionPlanTab
 from .tabs.discussion import DiscussionTab
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._layout()
         self.actions = build_actions(self)
         build_menus(self, self.actions)
+        self._add_presenter_mode()
         self._connect()
         self.setMinimumSize(960, 640)
         self.resize(1360, 860)
@@ -97,6 +99,11 @@ class MainWindow(QMainWindow):
         self._add_connect_action()
 
     # Library
+
+    def _add_presenter_mode(self) -> None:
+        """Add presenter mode (F5) to the View menu."""
+        self.presenter_mode = PresenterMode(self)
+        self.presenter_mode.add_to_menu()
 
     def set_library(self, library: ReviewLibrary | None) -> None:
         """Show another library, or none; the previous one is closed."""

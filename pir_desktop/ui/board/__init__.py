@@ -1,0 +1,1 @@
+"""The discussion board: observation cards with dots, groups and conversions."""

@@ -1,0 +1,1 @@
+"""Presenter mode: the review meeting shown full-window on a shared screen."""
