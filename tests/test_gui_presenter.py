@@ -1,6 +1,5 @@
 """Presenter mode driven through a whole meeting on the sample review."""
 
-import ctypes
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -26,13 +25,6 @@ from pir_desktop.ui.presenter import window as presenter_window
 from pir_desktop.ui.presenter.window import PresenterWindow
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-# NOTE: PySide6 6.12.0 on Python 3.11 drops one reference to None on every
-# call of a method returning void, and the process aborts once None's count
-# reaches zero. A presenter test makes tens of thousands of such calls, so
-# these spare references, never released, keep it alive until PySide6 is
-# fixed or pinned.
-for _ in range(1_000_000):
-    ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
 
 
 class Clock:
