@@ -83,7 +83,10 @@ def _cmd_list(args: argparse.Namespace) -> None:
 
 def _cmd_export_pdf(args: argparse.Namespace) -> None:
     library = _open(args.library)
-    export_pdf(library, _pick_review(library, args.review), args.output)
+    review_id = _pick_review(library, args.review)
+    warnings = export_pdf(library, review_id, args.output, variant=args.variant)
+    for warning in warnings:
+        print(f"pir-desktop export-pdf: warning: {warning}", file=sys.stderr)
     print(f"wrote {args.output}")
 
 
@@ -244,6 +247,14 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "-o", "--output", type=Path, required=True, help="file to write"
         )
+        if name == "export-pdf":
+            sub.add_argument(
+                "--variant",
+                choices=("full", "redacted"),
+                default="full",
+                help="full report, or redacted: sensitive text masked and "
+                "REDACTED on every page (default: full)",
+            )
     for name, run, summary in (
         (
             "export-actions-csv",

@@ -45,13 +45,16 @@ NEW_YORK = ZoneInfo("America/New_York")
 GENERATED_AT = datetime(2024, 3, 9, 8, 30, tzinfo=UTC)
 MARKUP = '<script> & "x"'
 HEADINGS = [
+    "Executive summary",
     "Incident summary",
+    "Review meeting",
     "Timeline",
     "Discussion",
     "Contributing factors",
     "Why-tree",
     "Lessons learned",
     "Action plan",
+    "Emergency controls",
     "Standards mapping",
     "Sign-off",
 ]
@@ -542,7 +545,7 @@ def test_outline_bookmarks(pdf: bytes) -> None:
 def test_bookmark_pages(pdf: bytes) -> None:
     reader = PdfReader(io.BytesIO(pdf))
     pages = [reader.get_destination_page_number(item) for item in reader.outline]
-    assert pages[0] == 1
+    assert pages[0] == 2
     assert pages == sorted(pages)
     assert pages[-1] > 1
 
@@ -590,7 +593,7 @@ def test_write_pdf_keeps_file_on_render_failure(
     def fail(*_: object, **__: object) -> bytes:
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr(report_writer, "render_pdf", fail)
+    monkeypatch.setattr(report_writer.ReportRenderer, "render", fail)
     with pytest.raises(RuntimeError, match="render failed"):
         write_pdf(review, procedure, target)
 

@@ -1,6 +1,15 @@
 """PDF rendering of a review with ReportLab, from domain objects only."""
 
-from .builder import render_pdf
+from .builder import Cancelled, RenderedReport, ReportRenderer, render_pdf
+from .context import VARIANTS, Variant
 from .writer import write_pdf
 
-__all__ = ["render_pdf", "write_pdf"]
+__all__ = [
+    "VARIANTS",
+    "Cancelled",
+    "RenderedReport",
+    "ReportRenderer",
+    "Variant",
+    "render_pdf",
+    "write_pdf",
+]

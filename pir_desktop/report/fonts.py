@@ -1,4 +1,9 @@
-"""Registration of the bundled DejaVu Sans fonts with ReportLab."""
+"""Registration of the bundled fonts with ReportLab.
+
+DejaVu Sans draws Latin, Greek, Cyrillic, Arabic and Hebrew text and a few
+symbols. WenQuanYi Micro Hei draws the Chinese, Japanese and Korean characters
+that DejaVu Sans lacks.
+"""
 
 import logging
 from functools import cache
@@ -13,13 +18,18 @@ logger = logging.getLogger(__name__)
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
+CJK = "WenQuanYiMicroHei"
 
-_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    CJK: "wqy-microhei.ttc",
+}
 
 
 @cache
 def register_fonts() -> None:
-    """Register DejaVu Sans and its bold face so every PDF embeds them.
+    """Register DejaVu Sans, its bold face and the CJK font so every PDF embeds them.
 
     No italic face is bundled, so italic markup maps to the upright faces.
     Raises FileNotFoundError naming the font file when it is missing.
@@ -32,10 +42,22 @@ def register_fonts() -> None:
                 f"bundled font {path} is missing: reinstall PIR Desktop or set "
                 "PIR_DESKTOP_RESOURCES to a resources folder that contains it"
             )
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        # The .ttc collection holds Micro Hei and its monospaced twin; 0 is the former.
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
 
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, REGULAR)
     addMapping(REGULAR, 1, 1, BOLD)
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(CJK, bold, italic, CJK)
     logger.debug("Registered report fonts from %s", folder)
+
+
+@cache
+def code_points(font_name: str) -> frozenset[int]:
+    """Return the code points that a registered font has a glyph for."""
+    register_fonts()
+    font = pdfmetrics.getFont(font_name)
+    return frozenset(font.face.charToGlyph)

@@ -1,11 +1,11 @@
-"""The "Action plan" section: action items, factor coverage and control changes."""
+"""The "Action plan" section: action items and factor coverage."""
 
 from reportlab.platypus import Flowable
 
-from ..domain.entities import ActionItem, ControlAssessment
+from ..domain.entities import ActionItem
 from ..domain.enums import FactorStatus, label
 from .context import ReportContext, format_date
-from .styles import BODY, CELL, H1, H2, WARNING_TEXT
+from .styles import BODY, CELL, H1, WARNING_TEXT
 from .tables import data_table, value
 from .text import para, with_notes
 
@@ -13,7 +13,7 @@ HEADING = "Action plan"
 
 
 def action_plan_section(context: ReportContext) -> list[Flowable]:
-    """Build the action table, the coverage gaps and the control decisions."""
+    """Build the action table and the coverage gaps."""
     story: list[Flowable] = [para(HEADING, H1)]
     actions = context.review.actions
     if actions:
@@ -25,7 +25,6 @@ def action_plan_section(context: ReportContext) -> list[Flowable]:
         story.append(para("No action items recorded.", BODY))
 
     story.extend(_coverage(context))
-    story.extend(_controls(context))
     return story
 
 
@@ -59,24 +58,3 @@ def _coverage(context: ReportContext) -> list[Flowable]:
         text = "Actions that address no factor: " + "; ".join(unlinked)
         story.append(para(text, WARNING_TEXT))
     return story
-
-
-def _controls(context: ReportContext) -> list[Flowable]:
-    controls = context.review.controls
-    story: list[Flowable] = [para("Emergency control changes", H2)]
-    if not controls:
-        return [*story, para("No emergency control changes assessed.", BODY)]
-
-    rows = [_control_row(control) for control in controls]
-    headers = ["Control", "Decision", "Owner", "Due"]
-    story.append(data_table(headers, rows, [0.5, 0.16, 0.2, 0.14]))
-    return story
-
-
-def _control_row(control: ControlAssessment) -> list[Flowable]:
-    return [
-        with_notes(control.control, [control.description], CELL),
-        value(label(control.decision)),
-        value(control.owner or "not assigned"),
-        value(format_date(control.due_date)),
-    ]

@@ -1,7 +1,14 @@
 """The "Sign-off" section: readiness, approval history and the CISO signature."""
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..domain.entities import Approval
 from ..domain.enums import ApprovalDecision, label
@@ -16,8 +23,11 @@ SUPERSEDED = "SUPERSEDED"
 
 
 def sign_off_section(context: ReportContext) -> list[Flowable]:
-    """Build the readiness check, the approval history and the signature block."""
-    story: list[Flowable] = [para(HEADING, H1)]
+    """Build the approval page: state, readiness, history and signature blocks.
+
+    The section starts on a new page so that it can be printed and signed alone.
+    """
+    story: list[Flowable] = [PageBreak(), para(HEADING, H1)]
     approved = context.approval_state == "approved"
     state_style = CELL if approved else CELL_WARNING
     state = [
@@ -27,7 +37,19 @@ def sign_off_section(context: ReportContext) -> list[Flowable]:
     story.append(label_table(state, label_fraction=0.25))
     story.extend(_readiness(context))
     story.extend(_approvals(context))
-    story.append(_signature_block())
+    story.append(
+        _signature_block(
+            "CISO approval",
+            "Signed to approve the action plan and its resource allocation for "
+            f"the content with hash {context.content_hash}.",
+        )
+    )
+    story.append(
+        _signature_block(
+            "Prepared by (documentation lead)",
+            "Signed to confirm that this report is complete and accurate.",
+        )
+    )
     return story
 
 
@@ -85,8 +107,8 @@ def _override(approval: Approval) -> str:
     return f"Approved despite open problems: {approval.override_reason}"
 
 
-def _signature_block() -> Flowable:
-    """Build an empty block for the CISO's name, signature and date."""
+def _signature_block(title: str, statement: str) -> Flowable:
+    """Build an empty block for a signer's name, signature and date."""
     lines = [
         [para(text, CELL_LABEL), value(""), value("")]
         for text in ("Name", "Signature", "Date")
@@ -104,6 +126,6 @@ def _signature_block() -> Flowable:
         ),
         hAlign="LEFT",
     )
-    heading = para("CISO approval", H2)
-    intro = para("Signed to approve the action plan and its resource allocation.", BODY)
+    heading = para(title, H2)
+    intro = para(statement, BODY)
     return KeepTogether([heading, intro, table, Spacer(1, 6)])

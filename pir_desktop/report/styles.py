@@ -39,6 +39,14 @@ def _style(name: str, **options: object) -> ParagraphStyle:
 
 BODY = _style("Body", spaceAfter=4)
 TITLE = _style("Title", fontName=BOLD, fontSize=22, leading=28, spaceAfter=6)
+CLASSIFICATION = _style(
+    "Classification",
+    fontName=BOLD,
+    fontSize=13,
+    leading=16,
+    alignment=1,
+    textColor=WARNING,
+)
 SUBTITLE = _style("Subtitle", fontSize=12, leading=16, textColor=MUTED, spaceAfter=18)
 H1 = _style(
     "Heading1",

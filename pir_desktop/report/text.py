@@ -3,7 +3,8 @@
 ReportLab paragraphs parse a small XML dialect, so a raw "<" or "&" in user
 text would drop text or break the build. The functions below take plain
 strings, escape them, and only then add the report's own markup. Nothing else
-in the package builds a Paragraph from a string.
+in the package builds a Paragraph from a string. On the way, each line is made
+printable with the bundled fonts (see glyphs.py).
 """
 
 import re
@@ -13,6 +14,8 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
+from .fonts import REGULAR
+from .glyphs import font_runs
 from .styles import BULLET, NOTE
 
 # C0 control characters other than tab and line breaks, which a PDF cannot show.
@@ -22,10 +25,20 @@ NOTE_MARKUP = '<font size="{size}" color="{color}">{text}</font>'
 
 
 def to_markup(text: str) -> str:
-    """Escape plain text for a Paragraph and keep its line breaks."""
+    """Escape plain text for a Paragraph and keep its line breaks.
+
+    Runs of characters that only the CJK font has are wrapped in a font tag.
+    """
     cleaned = _CONTROL.sub("", text).replace("\t", " ")
-    escaped = escape(cleaned)
-    return escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
+    lines = cleaned.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br/>".join(_line_markup(line) for line in lines)
+
+
+def _line_markup(line: str) -> str:
+    return "".join(
+        escape(run) if font == REGULAR else f'<font name="{font}">{escape(run)}</font>'
+        for font, run in font_runs(line)
+    )
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:

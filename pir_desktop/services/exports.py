@@ -19,19 +19,31 @@ def export_pdf(
     review_id: UUID,
     path: Path,
     procedure: Procedure | None = None,
-) -> None:
-    """Render a review's report and write it atomically to `path`."""
+    variant: str = "full",
+) -> list[str]:
+    """Render a review's report and write it atomically to `path`.
+
+    variant is "full" or "redacted". Returns the renderer's warnings, such as
+    characters that print as substitutes.
+    """
     from ..report import write_pdf
 
     started = time.perf_counter()
     review = library.load(review_id)
-    write_pdf(review, procedure or default_procedure(), Path(path))
+    report = write_pdf(
+        review,
+        procedure or default_procedure(),
+        Path(path),
+        variant=variant,  # type: ignore[arg-type]
+    )
     log.info(
-        "Exported PDF of review %s to %s in %.2f s",
+        "Exported %s PDF of review %s to %s in %.2f s",
+        variant,
         review.id,
         path,
         time.perf_counter() - started,
     )
+    return report.warnings
 
 
 def export_json(library: ReviewLibrary, review_id: UUID, path: Path) -> None:

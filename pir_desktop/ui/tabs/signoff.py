@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ...domain.procedure import Procedure, default_procedure
 from ...domain.readiness import approval_state, compliance, readiness
 from ...domain.review import Review
-from ...report import write_pdf
+from ...report import Variant, write_pdf
 from .. import errors, worker
 from ..context import ReviewContext
 from ..dialogs.approval import ApprovalDialog, ApprovalRequest
@@ -66,10 +66,17 @@ class SignOffTab(EditingTab):
         self.state_note = QLabel(self)
         self.approve_button = QPushButton("Record approval…", self)
         self.export_button = QPushButton("Export PDF…", self)
+        self.export_redacted_button = QPushButton("Export redacted PDF…", self)
+        self.export_redacted_button.setToolTip(
+            "Export a copy for wider distribution, with text marked sensitive "
+            "masked and REDACTED on every page"
+        )
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
         self.progress.hide()
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.hide()
         self.export_label = QLabel(self)
         self.export_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -87,9 +94,15 @@ class SignOffTab(EditingTab):
         state.addWidget(self.state_label)
         state.addWidget(self.state_note)
         header.addLayout(state, 1)
-        for widget in (self.export_label, self.open_button, self.progress):
+        for widget in (
+            self.export_label,
+            self.open_button,
+            self.progress,
+            self.cancel_button,
+        ):
             header.addWidget(widget)
         header.addWidget(self.export_button)
+        header.addWidget(self.export_redacted_button)
         header.addWidget(self.approve_button)
 
         checks = QSplitter(Qt.Orientation.Horizontal, self)
@@ -112,7 +125,9 @@ class SignOffTab(EditingTab):
 
     def _connect(self) -> None:
         self.approve_button.clicked.connect(self.record_approval)
-        self.export_button.clicked.connect(self.export_pdf)
+        self.export_button.clicked.connect(lambda: self.export_pdf())
+        self.export_redacted_button.clicked.connect(lambda: self.export_pdf("redacted"))
+        self.cancel_button.clicked.connect(self.cancel_export)
         self.open_button.clicked.connect(self.open_export)
 
     def show_review(self, review: Review | None) -> None:
@@ -164,42 +179,74 @@ class SignOffTab(EditingTab):
             override_reason=request.override_reason,
         )
 
-    def choose_pdf_path(self, review: Review) -> Path | None:
+    def choose_pdf_path(self, review: Review, variant: Variant = "full") -> Path | None:
         """Ask where to save the PDF. Tests replace this method to supply a path."""
-        suggested = f"{review.reference}.pdf"
+        suffix = "-redacted" if variant == "redacted" else ""
+        suggested = f"{review.reference}{suffix}.pdf"
+        title = "Export redacted PDF" if variant == "redacted" else "Export PDF"
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export PDF", suggested, "PDF documents (*.pdf)"
+            self, title, suggested, "PDF documents (*.pdf)"
         )
         if not name:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
-    def export_pdf(self) -> None:
-        """Write the PDF on a pool thread. The button stays disabled until it ends."""
+    def export_pdf(self, variant: Variant = "full") -> None:
+        """Write the PDF on a pool thread, with progress and a Cancel button.
+
+        The export buttons stay disabled until the export ends. A cancelled
+        export writes no file.
+        """
         review = self.context.review
         if review is None or self.export_task is not None:
             return
-        path = self.choose_pdf_path(review)
+        # The full export keeps the one-argument call that tests replace.
+        if variant == "full":
+            path = self.choose_pdf_path(review)
+        else:
+            path = self.choose_pdf_path(review, variant)
         if path is None:
             return
         snapshot = review.model_copy(deep=True)
         procedure = self.procedure
-        task = worker.Task(
-            f"export {path.name}", lambda: write_pdf(snapshot, procedure, path)
-        )
+
+        def export() -> object:
+            return write_pdf(
+                snapshot,
+                procedure,
+                path,
+                variant=variant,
+                progress=task.signals.progress.emit,
+                is_cancelled=task.is_cancel_requested,
+            )
+
+        task = worker.Task(f"export {path.name}", export)
         # Bound methods of this widget make Qt queue the calls to the GUI thread.
         task.signals.finished.connect(self._export_done)
         task.signals.failed.connect(self._export_failed)
+        task.signals.progress.connect(self._export_progress)
+        task.signals.cancelled.connect(self._export_cancelled)
         self._set_exporting(True, f"Exporting {path.name}…")
         self.export_task = task
         self.export_target = path
         log.info("Exporting review %s to %s", review.id, path)
         worker.start(task)
 
+    def cancel_export(self) -> None:
+        """Ask the running export to stop before it writes the file."""
+        if self.export_task is not None:
+            self.export_task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.export_label.setText("Cancelling export…")
+
     def _set_exporting(self, running: bool, text: str) -> None:
         self.export_button.setEnabled(not running)
+        self.export_redacted_button.setEnabled(not running)
+        self.progress.setRange(0, 0)
         self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
         self.export_label.setText(text)
         self.open_button.setVisible(not running and self.exported_path is not None)
 
@@ -207,6 +254,14 @@ class SignOffTab(EditingTab):
         self.export_task = None
         self.exported_path = self.export_target
         self._set_exporting(False, f"Exported to {self.export_target}")
+
+    def _export_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _export_cancelled(self) -> None:
+        self.export_task = None
+        self._set_exporting(False, "Export cancelled")
 
     def _export_failed(self, exc: BaseException) -> None:
         self.export_task = None
