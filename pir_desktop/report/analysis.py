@@ -5,6 +5,7 @@ from reportlab.platypus import Flowable
 from ..domain.entities import ContributingFactor
 from ..domain.enums import LessonKind, label
 from .context import ReportContext
+from .diagrams import fishbone_flowables
 from .styles import BODY, CELL, H1, H2
 from .tables import data_table, value
 from .text import bullet, para, with_notes
@@ -29,6 +30,8 @@ def factors_section(context: ReportContext) -> list[Flowable]:
     rows = [_factor_row(context, factor) for factor in factors]
     headers = ["", "Statement", "Category", "Status", "Roles"]
     story.append(data_table(headers, rows, [0.05, 0.47, 0.17, 0.12, 0.19]))
+    story.append(para("Fishbone", H2))
+    story.extend(fishbone_flowables(context.review))
     return story
 
 

@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from ..domain.entities import WhyNode
 from .context import ReportContext
+from .diagrams import why_tree_flowables
 from .styles import BODY, H1, H2, outline_style
 from .text import para, with_notes
 
@@ -23,6 +24,8 @@ def why_tree_section(context: ReportContext) -> list[Flowable]:
     if not nodes:
         return [*story, para("No 5 Whys analysis recorded.", BODY)]
 
+    story.extend(why_tree_flowables(context.review))
+    story.append(Spacer(1, 6))
     children = _children_by_parent(nodes)
     visited: set[UUID] = set()
     for root in children[None]:

@@ -1,4 +1,4 @@
-"""The Root cause tab: contributing factors and the 5 Whys tree."""
+"""The Root cause tab: contributing factors, the 5 Whys tree and their diagrams."""
 
 from uuid import UUID
 
@@ -9,6 +9,7 @@ from ...domain.entities import ContributingFactor
 from ...domain.enums import FactorStatus, label
 from ...domain.review import Review
 from ..context import ReviewContext
+from ..diagrams.panel import DiagramTabs
 from ..dialogs.choices import shorten
 from ..dialogs.rootcause import FactorDialog
 from ..record_model import Column
@@ -57,12 +58,15 @@ class RootCauseTab(EditingTab):
         self.unaddressed_label = QLabel(self)
         self.unaddressed_label.setWordWrap(True)
         self.why_tree = WhyTreePanel(self.context, self)
+        self.diagrams = DiagramTabs(self.context, self)
 
     def _lay_out(self) -> None:
         self.factors.layout().insertWidget(1, self.unaddressed_label)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.factors)
-        splitter.addWidget(self.why_tree)
+        self.diagrams.insertTab(0, self.why_tree, "5 Whys")
+        self.diagrams.setCurrentIndex(0)
+        splitter.addWidget(self.diagrams)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)

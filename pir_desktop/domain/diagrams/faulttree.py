@@ -1,0 +1,114 @@
+"""Layout of a fault tree, top event at the top, inputs below their gate.
+
+A fault tree may share a node between several gates. The layout draws the
+shared node in full only under its first parent, in depth-first order of the
+inputs. Under every later parent the node is repeated as a single box
+without inputs: a repeated gate is marked as a transfer (a triangle in place
+of its gate symbol), and a repeated event is simply drawn again, as fault-tree
+drawings usually show repeated basic events. A repeated box keeps the node id
+as `ref` and gets the id "<node id>#<n>", so boxes never cross edges to reach
+a shared node. An inhibit gate's condition event hangs under it on a dashed
+link, after its input.
+"""
+
+from dataclasses import dataclass
+
+from ..faulttree import Event, FaultTree, Gate, NodeKind
+from .geometry import Box, BoxKind, Diagram, Label, Measure, framed
+from .symbols import SYMBOL_HEIGHT, SYMBOL_WIDTH
+from .text import TextStyle, text_box
+from .tidy import Direction, Spacing, TreeItem, layout_forest
+
+KINDS = {
+    NodeKind.AND: BoxKind.GATE_AND,
+    NodeKind.OR: BoxKind.GATE_OR,
+    NodeKind.VOTE: BoxKind.GATE_VOTE,
+    NodeKind.NOT: BoxKind.GATE_NOT,
+    NodeKind.XOR: BoxKind.GATE_XOR,
+    NodeKind.INHIBIT: BoxKind.GATE_INHIBIT,
+    NodeKind.BASIC: BoxKind.EVENT_BASIC,
+    NodeKind.UNDEVELOPED: BoxKind.EVENT_UNDEVELOPED,
+    NodeKind.HOUSE: BoxKind.EVENT_HOUSE,
+}
+
+
+@dataclass(frozen=True)
+class FaultTreeStyle:
+    font_size: float = 7.0
+    box_width: float = 84.0
+    margin: float = 4.0
+    spacing: Spacing = Spacing(level_gap=14.0, sibling_gap=8.0, tree_gap=16.0)
+
+
+def fault_tree_diagram(
+    tree: FaultTree, measure: Measure, style: FaultTreeStyle = FaultTreeStyle()
+) -> Diagram:
+    """Lay out a fault tree top-down, repeating shared nodes as described above."""
+    nodes = tree.node_map()
+    text_style = TextStyle(
+        style.font_size, style.box_width, min_width=SYMBOL_WIDTH + 40
+    )
+    counts: dict[str, int] = {}
+    root = _item(tree.top, nodes, counts, measure, text_style, dashed=False)
+    boxes, edges = layout_forest([root], Direction.DOWN, style.spacing)
+    labels = [_vote_label(box, measure) for box in boxes]
+    return framed(boxes, edges, [label for label in labels if label], style.margin)
+
+
+def _item(
+    node_id: str,
+    nodes: dict[str, Gate | Event],
+    counts: dict[str, int],
+    measure: Measure,
+    style: TextStyle,
+    dashed: bool,
+) -> TreeItem:
+    """Build the items under a node; recursion depth is the tree's depth."""
+    node = nodes[node_id]
+    counts[node_id] = counts.get(node_id, 0) + 1
+    repeat = counts[node_id]
+    box = text_box(
+        node_id if repeat == 1 else f"{node_id}#{repeat}",
+        KINDS[node.kind],
+        node.label or node_id,
+        measure,
+        style,
+        ref=node_id,
+        transfer=repeat > 1 and isinstance(node, Gate),
+        observed=isinstance(node, Event) and node.observed,
+        symbol_height=SYMBOL_HEIGHT,
+        note=_note(node),
+    )
+    item = TreeItem(box, dashed_link=dashed)
+    if repeat > 1 or not isinstance(node, Gate):
+        return item
+
+    for operand in node.operands():
+        is_condition = operand == node.condition
+        item.children.append(
+            _item(operand, nodes, counts, measure, style, dashed=is_condition)
+        )
+    return item
+
+
+def _note(node: Gate | Event) -> str:
+    if isinstance(node, Gate) and node.kind is NodeKind.VOTE:
+        return f"{node.k}/{len(node.inputs)}"
+    if isinstance(node, Event) and node.kind is NodeKind.HOUSE:
+        return "true" if node.state else "false"
+    return ""
+
+
+def _vote_label(box: Box, measure: Measure) -> Label | None:
+    """Return the "k/n" or house-state text beside a box's symbol, if it has one."""
+    if not box.note or box.transfer:
+        return None
+    size = box.font_size - 1
+    baseline = box.bottom - SYMBOL_HEIGHT / 2 + size / 2
+    return Label(
+        text=box.note,
+        x=box.centre_x + SYMBOL_WIDTH / 2 + 3,
+        baseline=baseline,
+        width=measure(box.note, size),
+        font_size=size,
+    )

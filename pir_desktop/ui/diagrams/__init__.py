@@ -1,0 +1,1 @@
+"""Qt views of the diagram geometry computed in `pir_desktop.domain.diagrams`."""

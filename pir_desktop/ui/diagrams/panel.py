@@ -1,0 +1,82 @@
+"""The Root cause tab's diagram pages: the why-tree and the fishbone of factors."""
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ...domain.diagrams import (
+    Diagram,
+    FishboneStyle,
+    default_presets,
+    fishbone_diagram,
+    problem_statement,
+    ribs_from_factors,
+    why_tree_diagram,
+)
+from ...domain.review import Review
+from ..context import ReviewContext
+from .fonts import measure
+from .view import DiagramView
+
+CATEGORY_PREFIX = "category:"
+HINT = (
+    "Ctrl+wheel, Ctrl++ and Ctrl+- zoom; Ctrl+0 fits. Dashed: hypothesis; "
+    "struck through: refuted."
+)
+FISHBONE_HINT = HINT + " Double-click a category to collapse or expand it."
+
+
+class DiagramTabs(QTabWidget):
+    """Tabs that draw the selected review's why-tree and fishbone, kept current."""
+
+    def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.collapsed: set[str] = set()
+        self.why_view = DiagramView(self)
+        self.fishbone_view = DiagramView(self)
+        self.why_view.setAccessibleName("Why-tree diagram")
+        self.fishbone_view.setAccessibleName("Fishbone diagram")
+        self.addTab(_page(self.why_view, HINT), "Why-tree diagram")
+        self.addTab(_page(self.fishbone_view, FISHBONE_HINT), "Fishbone")
+        self.fishbone_view.box_activated.connect(self._toggle_category)
+        context.review_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Lay out both diagrams again from the context's review."""
+        review = self.context.review
+        self.why_view.show_diagram(_why_tree(review))
+        self.show_fishbone()
+
+    def show_fishbone(self) -> None:
+        review = self.context.review
+        if review is None:
+            self.fishbone_view.show_diagram(Diagram(width=0.0, height=0.0))
+            return
+        categories = default_presets().preset("security").categories
+        ribs = ribs_from_factors(review.factors, categories)
+        style = FishboneStyle(collapsed=frozenset(self.collapsed))
+        diagram = fishbone_diagram(problem_statement(review), ribs, measure, style)
+        self.fishbone_view.show_diagram(diagram)
+
+    def _toggle_category(self, box_id: str, _record_id: str) -> None:
+        if not box_id.startswith(CATEGORY_PREFIX):
+            return
+        self.collapsed ^= {box_id.removeprefix(CATEGORY_PREFIX)}
+        self.show_fishbone()
+
+
+def _why_tree(review: Review | None) -> Diagram:
+    nodes = [] if review is None else review.why_nodes
+    factors = [] if review is None else review.factors
+    return why_tree_diagram(nodes, factors, measure)
+
+
+def _page(view: DiagramView, hint: str) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(hint, page)
+    label.setWordWrap(True)
+    layout.addWidget(view, 1)
+    layout.addWidget(label)
+    return page
