@@ -4,7 +4,7 @@
 PY := .venv/bin/python
 SCRATCH := $(or $(TMPDIR),/tmp)/pir-desktop-sample.pir
 
-.PHONY: setup run test bench lint
+.PHONY: setup run test bench lint icons package package-check
 
 setup:
 	@bash scripts/setup.sh
@@ -21,3 +21,25 @@ bench: setup
 
 lint: setup
 	$(PY) -m ruff check pir_desktop tests main.py
+
+# Render the PNG app icons (48, 128, 256 px) from the SVG with Qt.
+icons: setup
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/render_icons.py
+
+# One-folder bundle in dist/pir-desktop/, built with PyInstaller from
+# packaging/pir-desktop.spec.
+package: setup
+	$(PY) -m pip install -q 'pyinstaller>=6.0'
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build packaging/pir-desktop.spec
+
+# Run the bundled executable headless: write the sample library, export its PDF.
+PACKAGE_CHECK_DIR := $(or $(TMPDIR),/tmp)/pir-desktop-package-check
+package-check:
+	rm -rf $(PACKAGE_CHECK_DIR) && mkdir -p $(PACKAGE_CHECK_DIR)
+	QT_QPA_PLATFORM=offscreen dist/pir-desktop/pir-desktop sample $(PACKAGE_CHECK_DIR)/sample.pir
+	QT_QPA_PLATFORM=offscreen dist/pir-desktop/pir-desktop export-pdf \
+		$(PACKAGE_CHECK_DIR)/sample.pir -o $(PACKAGE_CHECK_DIR)/sample.pdf
+	test -s $(PACKAGE_CHECK_DIR)/sample.pdf
+	head -c 5 $(PACKAGE_CHECK_DIR)/sample.pdf | grep -q '%PDF-'
+	@echo "package-check: $(PACKAGE_CHECK_DIR)/sample.pdf written by the bundle"

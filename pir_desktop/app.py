@@ -12,9 +12,12 @@ from PySide6.QtWidgets import QApplication
 from . import __version__
 from .logging_setup import configure_logging
 from .services import ReviewLibrary
-from .ui import errors
+from .settings import Settings
+from .ui import errors, single_instance
 from .ui.main_window import MainWindow
+from .ui.theme import apply_appearance
 from .ui.window_text import APP_TITLE
+from .ui.windows import REGISTRY
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +72,16 @@ class ExceptionDialogHook:
             self.showing = False
 
 
+def last_library(settings: Settings) -> tuple[Path, str | None] | None:
+    """Return the most recent library and its last review, if the file still exists."""
+    for text in settings.recent_libraries[:1]:
+        path = Path(text)
+        if path.is_file():
+            return path, settings.last_review.get(text)
+        log.info("Last library %s not found, so no library is opened", path)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the GUI; `argv` contains the arguments after the program name."""
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -78,13 +91,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_arguments])
     app.setApplicationName(APP_TITLE)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("pir-desktop")
     sys.excepthook = ExceptionDialogHook()
 
+    if args.library is not None and single_instance.ask_owner_to_activate(
+        args.library, args.review
+    ):
+        log.info(
+            "%s is open in another window, which was brought forward", args.library
+        )
+        return 0
+    settings = REGISTRY.settings
+    apply_appearance(settings.theme, settings.presenter_font_scale)
     window = create_main_window(None)
     if args.database is not None:
         window.connect_database(args.database)
     elif args.library is not None:
         window.open_library(args.library, args.review)
+    elif (last := last_library(settings)) is not None:
+        window.open_library(*last)
     window.show()
     status = app.exec()
     log.info("Stopped with status %s", status)

@@ -16,7 +16,9 @@ from pir_desktop.domain.entities import Participant, TimelineEvent  # noqa: E402
 from pir_desktop.domain.enums import EventKind, Severity, TimePrecision  # noqa: E402
 from pir_desktop.domain.review import Review  # noqa: E402
 from pir_desktop.services import ReviewLibrary  # noqa: E402
+from pir_desktop.settings import CONFIG_DIR_VARIABLE  # noqa: E402
 from pir_desktop.ui import errors  # noqa: E402
+from pir_desktop.ui.windows import REGISTRY  # noqa: E402
 
 REFERENCE = "PIR-2024-031"
 
@@ -53,6 +55,18 @@ def example_review() -> Review:
             ),
         ],
     )
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Give each test an empty settings folder and no windows from earlier tests."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv(CONFIG_DIR_VARIABLE, str(folder))
+    REGISTRY.reset()
+    yield folder
+    REGISTRY.reset()
 
 
 @pytest.fixture

@@ -6,13 +6,19 @@ from pathlib import Path
 from uuid import UUID
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -20,29 +26,33 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.review import Review
+from ..paths import resources_dir
 from ..services import ReviewLibrary
-from . import errors, library_files
+from ..settings import Theme
+from . import errors, library_files, recent, single_instance
+from .about import AboutDialog
 from .context import ReviewContext
 from .dialogs.connect import ask_database_url
 from .dialogs.new_review import NewReviewDialog
+from .geometry import restore_window_state, save_window_state
 from .menus import build_actions, build_menus
 from .presenter.mode import PresenterMode
 from .review_list import ReviewList
+from .shortcuts import ShortcutsDialog
 from .tabs.actions import ActionPlanTab
 from .tabs.discussion import DiscussionTab
 from .tabs.overview import OverviewTab
 from .tabs.rootcause import RootCauseTab
 from .tabs.signoff import SignOffTab
 from .tabs.timeline import TimelineTab
-from .window_text import (
-    APP_TITLE,
-    NO_LIBRARY_TEXT,
-    about_text,
-    save_state,
-    window_title,
-)
+from .theme import apply_appearance
+from .window_text import NO_LIBRARY_TEXT, save_state, window_title
+from .windows import REGISTRY
 
 log = logging.getLogger(__name__)
+
+# Key of the main window's geometry and splitter state in the settings.
+WINDOW_NAME = "main"
 
 TAB_CLASSES = (
     OverviewTab,
@@ -62,15 +72,26 @@ class MainWindow(QMainWindow):
         self.context: ReviewContext | None = None
         self.tabs_shown: list[QWidget] = []
         self.undo_group = QUndoGroup(self)
+        self.ownership: single_instance.FileOwnership | None = None
         self._build()
         self._layout()
         self.actions = build_actions(self)
         build_menus(self, self.actions)
         self._add_presenter_mode()
         self._connect()
-        self.setMinimumSize(960, 640)
-        self.resize(1360, 860)
+        self._restore()
+        REGISTRY.add(self)
         self.set_library(library)
+
+    def _restore(self) -> None:
+        """Size the window from the font, then apply the saved geometry if any."""
+        self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "pir-desktop.svg")))
+        self.setAcceptDrops(True)
+        em = self.fontMetrics().height()
+        self.setMinimumSize(40 * em, 28 * em)
+        self.resize(80 * em, 50 * em)
+        restore_window_state(REGISTRY.settings, WINDOW_NAME, self, self.splitter)
+        self.actions.themes[REGISTRY.settings.theme].setChecked(True)
 
     def _build(self) -> None:
         self.reviews = ReviewList()
@@ -88,13 +109,16 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.reviews)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 1080])
+        em = self.fontMetrics().height()
+        splitter.setSizes([16 * em, 64 * em])
+        self.splitter = splitter
         self.setCentralWidget(splitter)
         self.statusBar().addPermanentWidget(self.save_label)
 
     def _connect(self) -> None:
         self.reviews.review_chosen.connect(self.select_review)
         self.reviews.new_button.clicked.connect(self.new_review)
+        self.actions.open_recent.aboutToShow.connect(self.fill_recent_menu)
         self.tabs.tabBarClicked.connect(lambda _index: self.commit_pending_edits())
         self._add_connect_action()
 
@@ -130,10 +154,23 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, tab_class.TITLE)
         self.pages.setCurrentWidget(self.tabs)
         log.info("Showing library %s", library.location)
+        self._own_file(Path(library.location))
+
+    def _own_file(self, path: Path) -> None:
+        """Claim the file for this window and list it first in Open recent."""
+        if not path.is_file():
+            return
+        self.ownership = single_instance.FileOwnership(path, self.bring_forward, self)
+        REGISTRY.settings.add_recent(path)
+        REGISTRY.save()
 
     def _close_context(self) -> None:
         if self.context is None:
             return
+        if self.ownership is not None:
+            self.ownership.close()
+            self.ownership.deleteLater()
+            self.ownership = None
         self.tabs.clear()
         for tab in self.tabs_shown:
             tab.deleteLater()
@@ -144,8 +181,23 @@ class MainWindow(QMainWindow):
         self.context = None
         self.pages.setCurrentWidget(self.placeholder)
 
+    def library_path(self) -> Path | None:
+        """Return the file of the library shown, or None."""
+        return None if self.context is None else Path(self.context.library.location)
+
     def open_library(self, path: Path, review: str | None = None) -> bool:
-        """Open a library file and select a review by reference or id, or the first."""
+        """Open a library file and select a review by reference or id, or the first.
+
+        A file that a window already shows is not opened again: that window
+        comes forward instead, in this process or another.
+        """
+        existing = REGISTRY.window_showing(path)
+        if existing is not None:
+            existing.bring_forward(review)
+            return True
+        if single_instance.ask_owner_to_activate(path, review):
+            self.statusBar().showMessage(f"{path.name} is open in another window")
+            return True
         library = errors.attempt(
             self,
             "Library not opened",
@@ -154,14 +206,38 @@ class MainWindow(QMainWindow):
         if library is None:
             return False
         self.set_library(library)
-        if review and self.context is not None:
-            context = self.context
-            found = errors.attempt(
-                self, "Review not found", lambda: context.library.find(review)
-            )
-            if found is not None:
-                self.reviews.choose(found)
+        if review:
+            self.choose_review(review)
         return True
+
+    def choose_review(self, review: str) -> None:
+        """Select a review by reference or id, and report one that is not found."""
+        context = self.context
+        if context is None:
+            return
+        found = errors.attempt(
+            self, "Review not found", lambda: context.library.find(review)
+        )
+        if found is not None:
+            self.reviews.choose(found)
+
+    def bring_forward(self, review: str | None = None) -> None:
+        """Show this window above the others, and select a review if one is named."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if review:
+            self.choose_review(review)
+
+    def fill_recent_menu(self) -> None:
+        missing = recent.fill_recent_menu(
+            self.actions.open_recent, REGISTRY.settings, self.open_library
+        )
+        if missing:
+            REGISTRY.save()
+            self.statusBar().showMessage(recent.missing_note(missing), 10_000)
 
     def choose_library(self) -> None:
         path = library_files.choose_path(self, "Open library", save=False)
@@ -268,6 +344,10 @@ class MainWindow(QMainWindow):
         if context is not None:
             errors.attempt(self, "Review not opened", lambda: context.select(review_id))
         self._update_state()
+        path = self.library_path()
+        if path is not None and context is not None and context.review is not None:
+            REGISTRY.settings.remember_review(path, context.review.reference)
+            REGISTRY.save()
 
     def new_review(self) -> NewReviewDialog | None:
         """Open the new-review dialog; accepting it stores and selects the review."""
@@ -329,13 +409,56 @@ class MainWindow(QMainWindow):
         self.commit_pending_edits()
         self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count())
 
-    def about(self) -> None:
-        QMessageBox.about(self, f"About {APP_TITLE}", about_text())
+    def about(self) -> AboutDialog:
+        dialog = AboutDialog(self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    # Appearance
+
+    def set_theme(self, theme: Theme) -> None:
+        settings = REGISTRY.settings
+        settings.theme = theme
+        REGISTRY.save()
+        for window in REGISTRY.windows:
+            window.actions.themes[theme].setChecked(True)
+        apply_appearance(theme, settings.presenter_font_scale)
+
+    def scale_text(self, factor: float | None) -> None:
+        """Multiply the presenter font scale by `factor`, or reset it to 1 for None."""
+        settings = REGISTRY.settings
+        scale = 1.0 if factor is None else settings.presenter_font_scale * factor
+        settings.presenter_font_scale = round(min(3.0, max(0.5, scale)), 3)
+        REGISTRY.save()
+        apply_appearance(settings.theme, settings.presenter_font_scale)
+
+    # Drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if recent.dropped_libraries(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = recent.dropped_libraries(event.mimeData())
+        if not paths:
+            return
+        event.acceptProposedAction()
+        self.open_library(paths[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.finish_open_editor():
             event.ignore()
             return
         self.commit_pending_edits()
+        save_window_state(REGISTRY.settings, WINDOW_NAME, self, self.splitter)
+        REGISTRY.save()
         self._close_context()
+        REGISTRY.remove(self)
         super().closeEvent(event)

@@ -1,9 +1,7 @@
-"""Texts of the main window: its title, save state and About box."""
+"""Texts of the main window: its title and save state."""
 
 from pathlib import Path
 
-from .. import __version__
-from ..paths import resources_dir
 from ..services import ReviewLibrary
 
 APP_TITLE = "PIR Desktop"
@@ -27,13 +25,3 @@ def save_state(library: ReviewLibrary | None) -> str:
         return "Read-only: changes cannot be saved"
     return f"All changes saved to {library.location}"
 
-
-def about_text() -> str:
-    licence = resources_dir() / "fonts" / "LICENSE-DejaVu.txt"
-    return (
-        f"<h3>{APP_TITLE} {__version__}</h3>"
-        "<p>Runs security post-incident reviews from the timeline to sign-off.</p>"
-        "<p>PDF reports embed the DejaVu Sans font. DejaVu is covered by the "
-        "Bitstream Vera font licence, and the DejaVu changes are in the public "
-        f"domain. The licence text is in {licence}.</p>"
-    )

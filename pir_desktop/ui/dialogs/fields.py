@@ -92,6 +92,7 @@ class OptionalDate(QWidget):
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("yyyy-MM-dd")
         self.edit.setEnabled(False)
+        self.edit.setAccessibleName(f"{text.replace('&', '')} date")
         self.enabled.toggled.connect(self.edit.setEnabled)
 
         layout = QHBoxLayout(self)

@@ -47,6 +47,7 @@ class ParticipantsPanel(QWidget):
             self,
         )
         self.view = QTableView()
+        self.view.setAccessibleName("Participants")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -134,6 +134,7 @@ class ProblemList(QWidget):
         super().__init__(parent)
         self.heading = QLabel(self)
         self.list = QListWidget(self)
+        self.list.setAccessibleName("Readiness problems")
         self.list.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -62,6 +62,7 @@ class TimelineTab(QWidget):
             self,
         )
         self.view = QTableView()
+        self.view.setAccessibleName("Timeline events")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
