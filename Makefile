@@ -16,8 +16,11 @@ run: setup
 test: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# Slow trials, then the PDF export timed against a bare ReportLab build
+# (results in docs/benchmarks.md).
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m slow
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/report_bench.py
 
 lint: setup
 	$(PY) -m ruff check pir_desktop tests main.py

@@ -90,7 +90,9 @@ def substitution_warning(char: str, count: int) -> str:
     """Describe a character printed as a substitute, such as "[U+1F600]"."""
     name = unicodedata.name(char, "unnamed character")
     times = "once" if count == 1 else f"{count} times"
-    return f"[U+{ord(char):04X}] {name} has no glyph in the bundled fonts ({times})"
+    return (
+        f"[U+{ord(char):04X}] {name} cannot be printed with the bundled fonts ({times})"
+    )
 
 
 class ReportDocument(SimpleDocTemplate):

@@ -6,8 +6,8 @@ from ..domain.entities import ControlAssessment
 from ..domain.enums import label
 from .context import ReportContext, format_date
 from .styles import BODY, CELL, CELL_WARNING, H1
-from .tables import data_table, value
-from .text import para, with_notes
+from .tables import Cell, data_table, value
+from .text import cell_with_notes, para
 
 HEADING = "Emergency controls"
 
@@ -25,10 +25,10 @@ def emergency_controls_section(context: ReportContext) -> list[Flowable]:
     return story
 
 
-def _control_row(control: ControlAssessment) -> list[Flowable]:
+def _control_row(control: ControlAssessment) -> list[Cell]:
     needed = para("yes", CELL_WARNING) if control.still_needed else value("no")
     return [
-        with_notes(control.control, [control.description], CELL),
+        cell_with_notes(control.control, [control.description], CELL),
         value(label(control.decision)),
         needed,
         value(control.owner or "not assigned"),

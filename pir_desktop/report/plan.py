@@ -6,8 +6,8 @@ from ..domain.entities import ActionItem
 from ..domain.enums import FactorStatus, label
 from .context import ReportContext, format_date
 from .styles import BODY, CELL, H1, WARNING_TEXT
-from .tables import data_table, value
-from .text import para, with_notes
+from .tables import Cell, data_table, value
+from .text import cell_with_notes, para
 
 HEADING = "Action plan"
 
@@ -28,9 +28,9 @@ def action_plan_section(context: ReportContext) -> list[Flowable]:
     return story
 
 
-def _action_row(context: ReportContext, action: ActionItem) -> list[Flowable]:
+def _action_row(context: ReportContext, action: ActionItem) -> list[Cell]:
     return [
-        with_notes(action.title, [action.description], CELL),
+        cell_with_notes(action.title, [action.description], CELL),
         value(action.owner),
         value(format_date(action.due_date)),
         value(action.success_criteria or "not recorded"),

@@ -15,8 +15,8 @@ from ..domain.enums import ApprovalDecision, label
 from ..domain.readiness import readiness
 from .context import ReportContext
 from .styles import BODY, CELL, CELL_LABEL, CELL_WARNING, H1, H2, INK
-from .tables import BASE_COMMANDS, column_widths, data_table, label_table, value
-from .text import bullet, para, with_notes
+from .tables import BASE_COMMANDS, Cell, column_widths, data_table, label_table, value
+from .text import bullet, cell_with_notes, para
 
 HEADING = "Sign-off"
 SUPERSEDED = "SUPERSEDED"
@@ -84,7 +84,7 @@ def _approvals(context: ReportContext) -> list[Flowable]:
     return story
 
 
-def _approval_row(context: ReportContext, approval: Approval) -> list[Flowable]:
+def _approval_row(context: ReportContext, approval: Approval) -> list[Cell]:
     notes = [approval.comment, _override(approval)]
     superseded = is_superseded(approval, context.content_hash)
     matches = approval.content_hash == context.content_hash
@@ -94,7 +94,7 @@ def _approval_row(context: ReportContext, approval: Approval) -> list[Flowable]:
     return [
         value(approval.approver),
         value(context.procedure.role_name(approval.role)),
-        with_notes(label(approval.decision), notes, CELL),
+        cell_with_notes(label(approval.decision), notes, CELL),
         value(context.moment(approval.decided_at)),
         value(approval.content_hash),
         para(validity, CELL_WARNING if superseded else CELL),

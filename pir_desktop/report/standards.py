@@ -5,8 +5,8 @@ from reportlab.platypus import Flowable
 from ..domain.readiness import ComplianceRow, compliance
 from .context import ReportContext
 from .styles import BODY, CELL, H1, NOTE_LEAD
-from .tables import data_table, value
-from .text import para, with_notes
+from .tables import Cell, data_table, value
+from .text import cell_with_notes, para
 
 HEADING = "Standards mapping"
 
@@ -31,14 +31,14 @@ def standards_section(context: ReportContext) -> list[Flowable]:
     return story
 
 
-def _row(row: ComplianceRow) -> list[Flowable]:
+def _row(row: ComplianceRow) -> list[Cell]:
     ref = row.reference
     return [
         value(_step_range(ref.steps)),
         value(ref.standard),
         value(ref.reference),
-        with_notes(ref.current_reference, [ref.note], CELL),
-        with_notes(row.status.capitalize(), [row.detail], CELL),
+        cell_with_notes(ref.current_reference, [ref.note], CELL),
+        cell_with_notes(row.status.capitalize(), [row.detail], CELL),
     ]
 
 

@@ -78,6 +78,8 @@ BULLET = _style(
 NOTE = _style(
     "Note", fontSize=8, leading=10, textColor=MUTED, spaceBefore=3, spaceAfter=4
 )
+# A muted line below a table cell's main text.
+CELL_NOTE = _style("CellNote", fontSize=8, leading=10, textColor=MUTED)
 # A note that introduces the table below it and moves to the next page with it.
 NOTE_LEAD = ParagraphStyle("NoteLead", parent=NOTE, keepWithNext=1)
 WARNING_TEXT = _style(

@@ -1,6 +1,7 @@
 """Table builders: data tables with a repeated header, and label-value tables."""
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
@@ -16,7 +17,9 @@ from .styles import (
 )
 from .text import para
 
-Row = Sequence[Flowable]
+# A cell is one flowable, or a list of flowables stacked top to bottom.
+Cell = Flowable | list[Flowable]
+Row = Sequence[Cell]
 
 # The FONT command matters even though every cell is a Paragraph: Table sets
 # the cell font on the canvas, which would otherwise add Helvetica to the page.
@@ -28,6 +31,17 @@ BASE_COMMANDS: list[tuple[object, ...]] = [
     ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
 ]
+
+
+class ReportTable(Table):
+    """A left-aligned Table whose split parts stay left-aligned.
+
+    ReportLab 5.1 builds the parts of a row split across pages without the
+    table's hAlign, so they would be centred, out of line with the rest.
+    """
+
+    def __init__(self, *args: Any, hAlign: str = "LEFT", **kwargs: Any) -> None:  # noqa: N803
+        super().__init__(*args, hAlign=hAlign, **kwargs)
 
 
 def column_widths(fractions: Sequence[float]) -> list[float]:
@@ -46,8 +60,9 @@ def data_table(
 ) -> Table:
     """Build a striped table whose header row repeats on every page.
 
-    Cells must be flowables (Paragraphs) so that long text wraps. Rows taller
-    than a page split inside the row instead of failing the build.
+    Cells must be Paragraphs or lists of them (see Cell) so that long text
+    wraps. Rows taller than a page split inside the row instead of failing the
+    build.
     """
     header = [para(text, CELL_HEAD) for text in headers]
     commands = [
@@ -60,7 +75,7 @@ def data_table(
         ],
         *extra_style,
     ]
-    return Table(
+    return ReportTable(
         [header, *rows],
         colWidths=column_widths(fractions),
         repeatRows=1,
@@ -73,7 +88,7 @@ def data_table(
 def label_table(pairs: Sequence[tuple[str, Flowable]], label_fraction: float) -> Table:
     """Build a borderless two-column table of bold labels and their values."""
     rows = [[para(label, CELL_LABEL), value] for label, value in pairs]
-    return Table(
+    return ReportTable(
         rows,
         colWidths=column_widths([label_fraction, 1 - label_fraction]),
         splitInRow=1,

@@ -8,8 +8,8 @@ from ..domain.entities import TimelineEvent
 from ..domain.enums import ObservationKind, TimePrecision, label
 from .context import ReportContext
 from .styles import BODY, CELL, DECISION_FILL, H1, H2
-from .tables import data_table, value
-from .text import bullet, para, with_notes
+from .tables import Cell, data_table, value
+from .text import bullet, cell_with_notes, para
 
 TIMELINE_HEADING = "Timeline"
 DISCUSSION_HEADING = "Discussion"
@@ -45,11 +45,11 @@ def timeline_section(context: ReportContext) -> list[Flowable]:
     return story
 
 
-def _event_row(context: ReportContext, event: TimelineEvent) -> list[Flowable]:
+def _event_row(context: ReportContext, event: TimelineEvent) -> list[Cell]:
     return [
-        with_notes(_event_time(context, event), _time_notes(context, event), CELL),
+        cell_with_notes(_event_time(context, event), _time_notes(context, event), CELL),
         value(label(event.kind)),
-        with_notes(event.description, [_source(event)], CELL),
+        cell_with_notes(event.description, [_source(event)], CELL),
         value(DECISION_MARK if event.decision_point else ""),
     ]
 

@@ -49,6 +49,8 @@ class TocPlaceholder(Flowable):
         super().__init__()
         self.entry_count = entry_count
 
+    # NOTE: the block cannot split, so about 38 headings (one A4 frame) is the
+    # maximum; the report has 12 sections.
     def wrap(self, available_width: float, available_height: float) -> tuple:
         self.width = available_width
         self.height = self.entry_count * ENTRY_LEADING
