@@ -47,7 +47,9 @@ def test_tabs_in_order(window: MainWindow) -> None:
         "Discussion",
         "Root cause",
         "Action plan",
+        "Controls",
         "Sign-off",
+        "Procedure",
     ]
 
 
@@ -226,7 +228,7 @@ def test_next_tab_action(window: MainWindow) -> None:
     assert window.tabs.currentIndex() == 1
     window.actions.previous_tab.trigger()
     window.actions.previous_tab.trigger()
-    assert window.tabs.currentIndex() == 5
+    assert window.tabs.currentIndex() == window.tabs.count() - 1
 
 
 def test_save_copy(window, tmp_path, monkeypatch) -> None:

@@ -31,6 +31,7 @@ from ..services import ReviewLibrary
 from ..settings import Theme
 from . import errors, library_files, recent, single_instance
 from .about import AboutDialog
+from .action_plan_menus import ActionPlanMenus
 from .context import ReviewContext
 from .dialogs.connect import ask_database_url
 from .dialogs.new_review import NewReviewDialog
@@ -40,8 +41,10 @@ from .presenter.mode import PresenterMode
 from .review_list import ReviewList
 from .shortcuts import ShortcutsDialog
 from .tabs.actions import ActionPlanTab
+from .tabs.controls import ControlsTab
 from .tabs.discussion import DiscussionTab
 from .tabs.overview import OverviewTab
+from .tabs.procedure import ProcedureTab
 from .tabs.rootcause import RootCauseTab
 from .tabs.signoff import SignOffTab
 from .tabs.timeline import TimelineTab
@@ -60,7 +63,9 @@ TAB_CLASSES = (
     DiscussionTab,
     RootCauseTab,
     ActionPlanTab,
+    ControlsTab,
     SignOffTab,
+    ProcedureTab,
 )
 
 
@@ -77,11 +82,16 @@ class MainWindow(QMainWindow):
         self._layout()
         self.actions = build_actions(self)
         build_menus(self, self.actions)
+        self._add_action_plan_menus()
         self._add_presenter_mode()
         self._connect()
         self._restore()
         REGISTRY.add(self)
         self.set_library(library)
+
+    def _add_action_plan_menus(self) -> None:
+        """Add the exports, JSON import, open-actions window and search."""
+        self.action_plan = ActionPlanMenus(self)
 
     def _restore(self) -> None:
         """Size the window from the font, then apply the saved geometry if any."""
