@@ -127,7 +127,7 @@ class ReportDocument(SimpleDocTemplate):
         if self._is_cancelled is not None and self._is_cancelled():
             raise Cancelled("report build cancelled")
         # ReportLab also calls this for its own list of page-start flowables,
-        # which says nothing about progress. Split flowables go back on the
+        # which does not measure progress. Split flowables go back on the
         # story list, so its length can briefly rise.
         if flowables is self._story:
             self._report(max(0, self._total - len(flowables)))

@@ -63,6 +63,9 @@ def data_table(
     Cells must be Paragraphs or lists of them (see Cell) so that long text
     wraps. Rows taller than a page split inside the row instead of failing the
     build.
+
+    NOTE: before such a row, ReportLab 5.1 ends the table and starts its rest
+    with the header row, so the header shows twice on that page.
     """
     header = [para(text, CELL_HEAD) for text in headers]
     commands = [
