@@ -12,11 +12,31 @@ from uuid import UUID
 from PySide6.QtGui import QUndoCommand
 
 from ..domain.entities import Entity
-from ..domain.review import ReviewFacts
+from ..domain.review import CHILD_TYPES, ReviewFacts
 from ..services import Deletion
 
 if TYPE_CHECKING:
     from .context import ReviewContext
+
+
+def shown_version(context: "ReviewContext", values: Entity, fallback: int) -> int:
+    """Return the version of the record as this window last loaded it.
+
+    Undo and redo write with that version, so a later command on the same
+    record still matches, while an edit made elsewhere since the last load
+    is reported as stale.
+    """
+    review = context.review
+    if review is None:
+        return fallback
+    if isinstance(values, ReviewFacts):
+        return review.version if review.id == values.id else fallback
+    for field, record_type in CHILD_TYPES.items():
+        if isinstance(values, record_type):
+            for record in getattr(review, field):
+                if record.id == values.id:
+                    return record.version
+    return fallback
 
 
 class _SavedCommand(QUndoCommand):
@@ -94,8 +114,9 @@ class UpdateRecord(_SavedCommand):
         self.written = after.version
 
     def _write(self, values: Entity) -> None:
+        version = shown_version(self.context, values, self.written)
         stored = self.context.library.update(
-            values.model_copy(update={"version": self.written})
+            values.model_copy(update={"version": version})
         )
         self.written = stored.version
 
@@ -120,7 +141,7 @@ class UpdateFacts(_SavedCommand):
         self.written = after.version
 
     def _write(self, values: ReviewFacts) -> None:
-        update = {"version": self.written}
+        update = {"version": shown_version(self.context, values, self.written)}
         stored = self.context.library.update_facts(values.model_copy(update=update))
         self.written = stored.version
 

@@ -1,0 +1,59 @@
+"""Undo and redo of several edits to one record, through a real library file."""
+
+from pathlib import Path
+
+import pytest
+
+from pir_desktop.services import ReviewLibrary
+from pir_desktop.services.sample import sample_review
+from pir_desktop.ui.context import ReviewContext
+
+
+@pytest.fixture
+def context(qtbot, tmp_path: Path) -> ReviewContext:  # noqa: ANN001
+    library = ReviewLibrary.create(tmp_path / "undo.pir")
+    review = library.add_review(sample_review())
+    context = ReviewContext(library)
+    context.select(review.id)
+    return context
+
+
+def test_two_record_edits_undo_redo(context: ReviewContext) -> None:
+    original = context.review.factors[0]
+    context.update_record(original, original.with_changes(category="First"), "Edit")
+    first = context.review.factor(original.id)
+    context.update_record(first, first.with_changes(category="Second"), "Edit")
+
+    context.undo_stack.undo()
+    assert context.review.factor(original.id).category == "First"
+    context.undo_stack.undo()
+    assert context.review.factor(original.id).category == original.category
+    context.undo_stack.redo()
+    context.undo_stack.redo()
+    assert context.review.factor(original.id).category == "Second"
+
+
+def test_two_fact_edits_undo(context: ReviewContext) -> None:
+    title = context.review.title
+    context.update_facts(context.review.facts.with_changes(title="One"), "Edit title")
+    context.update_facts(context.review.facts.with_changes(title="Two"), "Edit title")
+    context.undo_stack.undo()
+    context.undo_stack.undo()
+    assert context.review.title == title
+    stored = context.library.load(context.review.id)
+    assert stored.title == title
+
+
+def test_undo_after_foreign_edit_is_stale(context: ReviewContext, monkeypatch) -> None:  # noqa: ANN001
+    original = context.review.factors[0]
+    context.update_record(original, original.with_changes(category="Mine"), "Edit")
+    other = ReviewLibrary.open(Path(context.library.location))
+    theirs = other.load(context.review.id).factor(original.id)
+    other.update(theirs.with_changes(category="Theirs"))
+    errors: list[str] = []
+    monkeypatch.setattr(
+        context, "report_error", lambda title, exc: errors.append(title)
+    )
+    context.undo_stack.undo()
+    assert errors
+    assert other.load(context.review.id).factor(original.id).category == "Theirs"
