@@ -1,5 +1,6 @@
 """Undo and redo of several edits to one record, through a real library file."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,32 @@ def test_undo_after_foreign_edit_is_stale(context: ReviewContext, monkeypatch) -
     context.undo_stack.undo()
     assert errors
     assert other.load(context.review.id).factor(original.id).category == "Theirs"
+
+
+def test_action_delete_restores_progress(context: ReviewContext) -> None:
+    library = context.library
+    review = context.review
+    action = review.actions[0]
+    owner = action.owner
+    library.update(action.with_changes(status="approved"))
+    library.add_progress(review.id, action.id, 40, "half way", owner, date(2026, 1, 5))
+    context.reload()
+    shown = context.review.actions[0]
+    context.delete_record(shown, "Delete action")
+    assert not context.review.progress
+    context.undo_stack.undo()
+    assert [p.percent for p in context.review.progress] == [40]
+
+
+def test_card_delete_restores_links(context: ReviewContext) -> None:
+    review = context.review
+    card = review.observations[0]
+    lesson = review.lessons[0]
+    context.update_record(
+        lesson, lesson.with_changes(observation_ids=[card.id]), "Link"
+    )
+    context.delete_record(context.review.observations[0], "Delete card")
+    assert card.id not in context.review.lessons[0].observation_ids
+    context.undo_stack.undo()
+    restored = next(x for x in context.review.lessons if x.id == lesson.id)
+    assert restored.observation_ids == [card.id]

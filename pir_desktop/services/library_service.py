@@ -19,6 +19,7 @@ from ..domain.entities import (
     EffectivenessCheck,
     Entity,
     Lesson,
+    Observation,
     ProgressUpdate,
     TimelineEvent,
     WhyNode,
@@ -245,7 +246,16 @@ class ReviewLibrary:
 
 
 def _subtree(review: Review, entity: Entity) -> list[Entity]:
-    """Return the record and, for a why-tree node, its descendants, parents first."""
+    """Return the record and the records the schema deletes with it, parents first.
+
+    A why-tree node takes its descendants, an action its progress updates and
+    effectiveness checks, and a discussion card its dot votes.
+    """
+    if isinstance(entity, ActionItem):
+        followups: list[Entity] = [*review.progress, *review.effectiveness]
+        return [entity] + [r for r in followups if r.action_id == entity.id]
+    if isinstance(entity, Observation):
+        return [entity] + [v for v in review.votes if v.observation_id == entity.id]
     if not isinstance(entity, WhyNode):
         return [entity]
     nodes: list[Entity] = [entity]
@@ -268,4 +278,13 @@ def _linked_to(review: Review, entity: Entity) -> list[Entity]:
         holders: list[Lesson | ActionItem] = [*review.lessons, *review.actions]
         linked = [h for h in holders if entity.id in h.factor_ids]
         return linked + [n for n in review.why_nodes if n.factor_id == entity.id]
+    if isinstance(entity, Observation):
+        cards: list[Lesson | ActionItem | ContributingFactor] = [
+            *review.lessons,
+            *review.actions,
+            *review.factors,
+        ]
+        return [c for c in cards if entity.id in c.observation_ids]
+    if isinstance(entity, Lesson):
+        return [a for a in review.actions if entity.id in a.lesson_ids]
     return []
