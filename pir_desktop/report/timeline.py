@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from ..domain.entities import TimelineEvent
 from ..domain.enums import ObservationKind, TimePrecision, label
@@ -10,6 +10,7 @@ from .context import ReportContext
 from .styles import BODY, CELL, DECISION_FILL, H1, H2
 from .tables import Cell, data_table, value
 from .text import bullet, cell_with_notes, para
+from .timeline_chart import timeline_chart_drawing
 
 TIMELINE_HEADING = "Timeline"
 DISCUSSION_HEADING = "Discussion"
@@ -29,6 +30,9 @@ def timeline_section(context: ReportContext) -> list[Flowable]:
     if not events:
         return [*story, para("No timeline events recorded.", BODY)]
 
+    chart = timeline_chart_drawing(context.review)
+    if chart is not None:
+        story.extend([chart, Spacer(0, 6)])
     rows = [_event_row(context, event) for event in events]
     highlights = [
         ("BACKGROUND", (0, row), (-1, row), DECISION_FILL)

@@ -1,0 +1,1 @@
+"""Parts of the Timeline tab: event table, filters, metrics, import and chart."""
