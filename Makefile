@@ -21,6 +21,7 @@ test: setup
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m slow
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/report_bench.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/timeline_bench.py
 
 lint: setup
 	$(PY) -m ruff check pir_desktop tests main.py

@@ -2,8 +2,9 @@
 
 Lanes group events by kind or by actor. The x axis is time in the review's
 display zone, with a tick at each local midnight (every few days when days
-are narrow) and hour ticks when days are wide. Coordinates are points, origin
-top left, y down, as in `diagrams.geometry`.
+are narrow) and hour ticks when days are wide. An empty stretch longer than
+BREAK_SHARE of the whole range is cut out and drawn as a break. Coordinates
+are points, origin top left, y down, as in `diagrams.geometry`.
 
 A marker never claims more precision than its event has. A point marker is
 drawn for exact, derived and minute times. A stated range is a solid bar
@@ -103,7 +104,7 @@ class TimeAxis:
     segments: tuple[AxisSegment, ...]
 
     def x_at(self, moment: datetime) -> float:
-        """Return the x of a moment; a moment inside a break maps into the break."""
+        """Return the x of a moment. A moment inside a break maps into the break."""
         previous = None
         for segment in self.segments:
             if moment <= segment.end:
@@ -358,10 +359,6 @@ def local_midnights(start: datetime, end: datetime, zone: str) -> list[datetime]
     return result
 
 
-def text_top(baseline: float, size: float) -> float:
-    return baseline - ASCENT * size
-
-
 def is_precise(event: TimelineEvent) -> bool:
     return event.precision in (
         TimePrecision.EXACT,
@@ -561,7 +558,7 @@ class _Layout:
         return marks
 
     def _axis(self, lanes_top: float, lanes_bottom: float) -> tuple[list[Tick], float]:
-        """Lay out day and hour ticks and their labels; return the axis bottom."""
+        """Lay out day and hour ticks and their labels, and return the axis bottom."""
         size, gap = self.style.small_size, self.style.label_gap
         hour_baseline = lanes_bottom + 3 + ASCENT * size
         day_baseline = hour_baseline + self.small_leading

@@ -1,0 +1,269 @@
+"""Timeline benchmarks: each app path timed against a plain baseline in one run.
+
+Every figure is a ratio (or, for memory, a difference) between the app and a
+baseline doing the least work that produces the same rows, measured side by
+side on the same generated data, so the numbers carry over between machines
+better than absolute times. The data is a generated Slack export of
+`--events` messages, imported into a fresh library in a temporary folder.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/timeline_bench.py
+
+Prints one line per figure, with its target and whether it was met.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from uuid import UUID
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from pir_desktop.domain.enums import Severity  # noqa: E402
+from pir_desktop.domain.review import Review  # noqa: E402
+from pir_desktop.services import (
+    ReviewLibrary,  # noqa: E402
+    timeline_import,  # noqa: E402
+)
+from pir_desktop.ui.context import ReviewContext  # noqa: E402
+from pir_desktop.ui.tabs.timeline import TimelineTab  # noqa: E402
+from pir_desktop.ui.timeline.model import DESCRIPTION  # noqa: E402
+from pir_desktop.ui.timeline.proxy import TimelineFilter  # noqa: E402
+
+CHANNELS = ("incident", "security", "ops", "comms")
+WORDS = (
+    "alert host key rotated firewall login token revoked vpn jenkins build "
+    "agent ssh backup restore dns cdn ticket page acknowledged escalated"
+).split()
+START = datetime(2024, 5, 1, 6, 0, tzinfo=UTC)
+NEEDLE = "jenkins build"
+WINDOW_SIZE = (1200, 800)
+# Columns of the baseline table: as many as the events table has.
+BASELINE_COLUMNS = 24
+
+
+def best_of(repeat: int, action: Callable[[], object]) -> float:
+    """Return the shortest wall time of `repeat` calls, in seconds."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def write_slack_export(folder: Path, count: int, seed: int = 1) -> None:
+    """Write a Slack export of `count` messages over four channels and ten days."""
+    rng = random.Random(seed)
+    users = [{"id": f"U{i:03d}", "real_name": f"Person {i}"} for i in range(20)]
+    (folder / "users.json").write_text(json.dumps(users))
+    days: dict[tuple[str, str], list[dict]] = {}
+    for index in range(count):
+        seconds = index * 864_000 / max(count, 1)
+        moment = START.timestamp() + seconds
+        day = datetime.fromtimestamp(moment, UTC).strftime("%Y-%m-%d")
+        channel = CHANNELS[index % len(CHANNELS)]
+        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 14)))
+        message = {
+            "type": "message",
+            "user": f"U{rng.randrange(20):03d}",
+            "text": f"<@U{rng.randrange(20):03d}> {text}",
+            "ts": f"{moment:.6f}",
+        }
+        days.setdefault((channel, day), []).append(message)
+    for (channel, day), messages in days.items():
+        (folder / channel).mkdir(exist_ok=True)
+        (folder / channel / f"{day}.json").write_text(json.dumps(messages))
+
+
+def slack_baseline(folder: Path, database: Path) -> None:
+    """Parse every day file with json and insert its rows with executemany."""
+    rows = []
+    for path in sorted(folder.glob("*/*.json")):
+        for message in json.loads(path.read_bytes()):
+            values = [message["ts"], path.parent.name, message["user"], message["text"]]
+            rows.append(values + [""] * (BASELINE_COLUMNS - len(values)))
+    connection = sqlite3.connect(database)
+    connection.execute("PRAGMA journal_mode=WAL")
+    columns = ", ".join(f"c{i} TEXT" for i in range(BASELINE_COLUMNS))
+    connection.execute(f"CREATE TABLE IF NOT EXISTS events ({columns})")
+    marks = ", ".join("?" * BASELINE_COLUMNS)
+    with connection:
+        connection.executemany(f"INSERT INTO events VALUES ({marks})", rows)
+    connection.close()
+
+
+def import_slack(library: ReviewLibrary, review_id: UUID, folder: Path) -> int:
+    """Import the export through the app's importer and import service."""
+    preview = timeline_import.preview(
+        library, review_id, folder, timeline_import.ImportFormat.SLACK
+    )
+    return len(timeline_import.apply(library, preview).added)
+
+
+def new_library(path: Path) -> tuple[ReviewLibrary, UUID]:
+    library = ReviewLibrary.create(path)
+    review = Review(
+        reference="BENCH-1",
+        title="Generated review",
+        severity=Severity.P2,
+        display_zone="Europe/Berlin",
+    )
+    return library, library.add_review(review).id
+
+
+def open_timeline(path: Path, review_id: UUID) -> TimelineTab:
+    """Open the library and the review, and paint the Timeline tab's first rows."""
+    library = ReviewLibrary.open(path)
+    context = ReviewContext(library)
+    context.select(review_id)
+    tab = TimelineTab(context)
+    tab.resize(*WINDOW_SIZE)
+    tab.show()
+    tab.grab()
+    return tab
+
+
+def raw_fetch(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    rows = connection.execute("SELECT * FROM events").fetchall()
+    connection.close()
+    return len(rows)
+
+
+def sort_and_filter(tab: TimelineTab) -> None:
+    tab.proxy.sort(DESCRIPTION)
+    tab.proxy.set_filter(TimelineFilter(text=NEEDLE))
+    tab.proxy.set_filter(TimelineFilter())
+
+
+def plain_sort_and_scan(tab: TimelineTab) -> None:
+    events = tab.model.records
+    keys = [(e.description.casefold(), e.occurred_at) for e in events]
+    sorted(keys)
+    needle = NEEDLE.casefold()
+    [
+        e
+        for e in events
+        if any(
+            needle in value.casefold()
+            for value in (
+                e.description,
+                e.actor_role,
+                e.source,
+                e.attack_technique,
+                e.time_note,
+            )
+        )
+    ]
+
+
+def child(mode: str, path: str, review_id: str) -> None:
+    """Run the memory child that opens the review in the Timeline tab."""
+    app = QApplication.instance() or QApplication([])
+    tab = open_timeline(Path(path), UUID(review_id))
+    tab.chart.view.rebuild()
+    tab.grab()
+    app.processEvents()
+
+
+BARE_WINDOW = """
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+window = QWidget()
+window.resize(*WINDOW_SIZE)
+window.show()
+window.grab()
+app.processEvents()
+""".replace("WINDOW_SIZE", repr(WINDOW_SIZE))
+
+
+def peak_rss(mode: str, path: Path, review_id: UUID) -> float:
+    """Run a child process and return the children's peak RSS so far, in MB.
+
+    The bare child imports only PySide6, so the difference also counts the
+    app's own modules. Run it first: the figure is a maximum over children.
+    """
+    if mode == "bare":
+        command = [sys.executable, "-c", BARE_WINDOW]
+    else:
+        script = [sys.executable, __file__, "--child", mode]
+        command = [*script, str(path), str(review_id)]
+    subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
+    # Linux reports ru_maxrss in kilobytes.
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def report(name: str, value: float, target: float, unit: str = "") -> None:
+    verdict = "met" if value <= target else "MISSED"
+    print(f"{name}: {value:.2f}{unit} (target <= {target:g}{unit}, {verdict})")
+
+
+def run(count: int, repeat: int, folder: Path) -> None:
+    QApplication.instance() or QApplication([])
+    export = folder / "export"
+    export.mkdir()
+    write_slack_export(export, count)
+    library_path = folder / "bench.pir"
+    library, review_id = new_library(library_path)
+
+    started = time.perf_counter()
+    added = import_slack(library, review_id, export)
+    app_import = time.perf_counter() - started
+    library.close()
+    base_import = best_of(1, lambda: slack_baseline(export, folder / "base.sqlite"))
+    print(f"events imported: {added}")
+
+    app_open = best_of(repeat, lambda: open_timeline(library_path, review_id))
+    base_open = best_of(repeat, lambda: raw_fetch(library_path))
+    tab = open_timeline(library_path, review_id)
+    chart_build = best_of(1, tab.chart.view.rebuild)
+    app_sort = best_of(repeat, lambda: sort_and_filter(tab))
+    base_sort = best_of(repeat, lambda: plain_sort_and_scan(tab))
+
+    bare = peak_rss("bare", library_path, review_id)
+    opened = peak_rss("open", library_path, review_id)
+
+    report("open to first paint / raw sqlite3 fetch", app_open / base_open, 1.5)
+    report("sort and filter proxy / sorted and scan", app_sort / base_sort, 2)
+    report("slack import / json and executemany", app_import / base_import, 3)
+    report("peak RSS, review open - bare window", opened - bare, 60, " MB")
+    print(
+        f"absolute: open {app_open:.3f} s vs {base_open:.3f} s, "
+        f"sort+filter {app_sort:.3f} s vs {base_sort:.3f} s, "
+        f"import {app_import:.3f} s vs {base_import:.3f} s, "
+        f"bare window {bare:.0f} MB, review open {opened:.0f} MB, "
+        f"chart layout and scene {chart_build:.3f} s"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--events", type=int, default=50_000, help="messages to generate"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per timing; the fastest counts"
+    )
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.child:
+        child(*arguments.child)
+        return
+    with tempfile.TemporaryDirectory(prefix="pir-bench-") as folder:
+        run(arguments.events, arguments.repeat, Path(folder))
+
+
+if __name__ == "__main__":
+    main()

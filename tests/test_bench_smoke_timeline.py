@@ -1,0 +1,26 @@
+"""The timeline benchmark script runs end to end on a small generated review."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).parent.parent / "benchmarks" / "timeline_bench.py"
+FIGURES = (
+    "open to first paint / raw sqlite3 fetch:",
+    "sort and filter proxy / sorted and scan:",
+    "slack import / json and executemany:",
+    "peak RSS, review open - bare window:",
+)
+
+
+def test_timeline_bench_prints_four_figures():
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, str(SCRIPT), "--events", "200", "--repeat", "1"]
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=environment, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    for figure in FIGURES:
+        assert figure in result.stdout
+    assert "events imported: 200" in result.stdout
