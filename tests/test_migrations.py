@@ -77,7 +77,9 @@ def fixture_revision(name: str) -> str:
     return name.removeprefix("library-").removesuffix(".pir")
 
 
-@pytest.mark.parametrize("name", OLD_FILES)
+@pytest.mark.parametrize(
+    "name", [name for name in OLD_FILES if fixture_revision(name) < "0004"]
+)
 def test_old_file_gets_timeline_defaults(name: str, tmp_path: Path) -> None:
     library = ReviewLibrary.open(copy_fixture(name, tmp_path))
     review = library.load(library.reviews()[0].id)
@@ -92,6 +94,17 @@ def test_old_file_gets_timeline_defaults(name: str, tmp_path: Path) -> None:
         assert event.actor is None
         assert event.attack_technique == ""
         assert event.alternative_at is None
+
+
+@pytest.mark.parametrize("name", OLD_FILES)
+def test_old_file_gets_no_fault_trees(name: str, tmp_path: Path) -> None:
+    path = copy_fixture(name, tmp_path)
+    library = ReviewLibrary.open(path)
+    reviews = [library.load(facts.id) for facts in library.reviews()]
+    library.close()
+    assert reviews
+    assert all(review.fault_trees == [] for review in reviews)
+    assert table_counts(path)["fault_trees"] == 0
 
 
 @pytest.mark.parametrize(

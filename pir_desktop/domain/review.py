@@ -24,6 +24,7 @@ from .entities import (
     WhyNode,
 )
 from .enums import P3Criterion, Severity
+from .fault_tree_record import FaultTreeRecord
 from .meeting import AgendaItem, DotVote, ParkingLotItem
 from .times import parse_zone, to_utc
 
@@ -124,6 +125,7 @@ class Review(ReviewFacts):
     agenda: list[AgendaItem] = Field(default_factory=list)
     parking_lot: list[ParkingLotItem] = Field(default_factory=list)
     votes: list[DotVote] = Field(default_factory=list)
+    fault_trees: list[FaultTreeRecord] = Field(default_factory=list)
 
     @property
     def facts(self) -> ReviewFacts:
@@ -158,4 +160,5 @@ CHILD_TYPES: dict[str, type[Entity]] = {
     "agenda": AgendaItem,
     "parking_lot": ParkingLotItem,
     "votes": DotVote,
+    "fault_trees": FaultTreeRecord,
 }

@@ -7,6 +7,7 @@ relationships named without the `_ids` suffix (`events`, `factors`).
 
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from ..domain.entities import (
@@ -24,6 +25,7 @@ from ..domain.entities import (
     TimelineEvent,
     WhyNode,
 )
+from ..domain.fault_tree_record import FaultTreeRecord
 from ..domain.meeting import AgendaItem, DotVote, ParkingLotItem
 from ..domain.review import FACT_FIELDS, ReviewFacts
 from .schema import (
@@ -36,6 +38,7 @@ from .schema import (
     EffectivenessRow,
     EventRow,
     FactorRow,
+    FaultTreeRow,
     LessonRow,
     ObservationRow,
     ParkingLotRow,
@@ -62,6 +65,7 @@ ROW_TYPES: dict[type[Entity], type[Base]] = {
     AgendaItem: AgendaItemRow,
     ParkingLotItem: ParkingLotRow,
     DotVote: DotVoteRow,
+    FaultTreeRecord: FaultTreeRow,
 }
 
 # Link field name -> row type of the linked records.
@@ -101,6 +105,9 @@ def fill_row(session: Session, row: Base, entity: Entity) -> None:
             linked = [session.get(target, linked_id) for linked_id in value]
             value = [item for item in linked if item is not None]
             name = _relationship_name(name)
+        elif isinstance(value, BaseModel):
+            # Nested models, such as a fault tree, are stored as JSON objects.
+            value = value.model_dump(mode="json")
         elif isinstance(value, list):
             # JSON columns keep numbers as numbers and enums as their values.
             value = [item if isinstance(item, int) else str(item) for item in value]

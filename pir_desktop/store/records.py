@@ -30,6 +30,7 @@ INSERT_ORDER = (
     "agenda",
     "parking_lot",
     "votes",
+    "fault_trees",
 )
 
 

@@ -327,3 +327,14 @@ class DotVoteRow(ChildRow, Base):
     participant_id: Mapped[UUID] = mapped_column(
         ForeignKey("participants.id", ondelete="CASCADE"), index=True
     )
+
+
+class FaultTreeRow(ChildRow, Base):
+    """A stored fault tree. `tree` is the JSON dump of the FaultTree model."""
+
+    __tablename__ = "fault_trees"
+
+    review_id: Mapped[UUID] = _review_fk()
+    title: Mapped[str]
+    notes: Mapped[str]
+    tree: Mapped[dict[str, Any]] = mapped_column(JSON)
