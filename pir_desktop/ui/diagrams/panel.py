@@ -1,4 +1,4 @@
-"""The Root cause tab's diagram pages: the why-tree and the fishbone of factors."""
+"""The Root cause tab's diagram pages: why-tree, fishbone and fault trees of factors."""
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -13,6 +13,7 @@ from ...domain.diagrams import (
 )
 from ...domain.review import Review
 from ..context import ReviewContext
+from .fault_tree_panel import FaultTreePanel
 from .fonts import measure
 from .view import DiagramView
 
@@ -25,7 +26,7 @@ FISHBONE_HINT = HINT + " Double-click a category to collapse or expand it."
 
 
 class DiagramTabs(QTabWidget):
-    """Tabs that draw the selected review's why-tree and fishbone, kept current."""
+    """Tabs that draw the selected review's why-tree, fishbone and fault trees."""
 
     def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +38,8 @@ class DiagramTabs(QTabWidget):
         self.fishbone_view.setAccessibleName("Fishbone diagram")
         self.addTab(_page(self.why_view, HINT), "Why-tree diagram")
         self.addTab(_page(self.fishbone_view, FISHBONE_HINT), "Fishbone")
+        self.fault_tree = FaultTreePanel(context, self)
+        self.addTab(self.fault_tree, "Fault tree")
         self.fishbone_view.box_activated.connect(self._toggle_category)
         context.review_changed.connect(self.refresh)
         self.refresh()

@@ -3,9 +3,15 @@
 from uuid import UUID
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ...domain.entities import ContributingFactor
+from ...domain.entities import ActionItem, ContributingFactor
 from ...domain.enums import FactorStatus, label
 from ...domain.review import Review
 from ..context import ReviewContext
@@ -26,6 +32,11 @@ def factors_without_action(review: Review) -> list[ContributingFactor]:
         for f in review.factors
         if f.id not in addressed and f.status is not FactorStatus.REFUTED
     ]
+
+
+def actions_without_factor(review: Review) -> list[ActionItem]:
+    """Return the actions that address no contributing factor."""
+    return [action for action in review.actions if not action.factor_ids]
 
 
 class RootCauseTab(EditingTab):
@@ -57,10 +68,17 @@ class RootCauseTab(EditingTab):
         self.factors = RecordPanel("Contributing factors", model, "factor")
         self.unaddressed_label = QLabel(self)
         self.unaddressed_label.setWordWrap(True)
+        self.unlinked_label = QLabel(self)
+        self.unlinked_label.setWordWrap(True)
+        self.factors.table.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection
+        )
         self.why_tree = WhyTreePanel(self.context, self)
         self.diagrams = DiagramTabs(self.context, self)
+        self.diagrams.fault_tree.selected_factors = self.selected_factors
 
     def _lay_out(self) -> None:
+        self.factors.layout().insertWidget(1, self.unlinked_label)
         self.factors.layout().insertWidget(1, self.unaddressed_label)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.factors)
@@ -82,6 +100,15 @@ class RootCauseTab(EditingTab):
         self._unaddressed = {f.id for f in unaddressed}
         self.factors.set_records([] if review is None else review.factors)
         self.unaddressed_label.setText(_unaddressed_text(unaddressed))
+        unlinked = [] if review is None else actions_without_factor(review)
+        self.unlinked_label.setText(_unlinked_text(unlinked))
+        self.unlinked_label.setToolTip("\n".join(a.title for a in unlinked))
+
+    def selected_factors(self) -> list[ContributingFactor]:
+        """Return the factors selected in the table, in table order."""
+        rows = self.factors.table.selectionModel().selectedRows()
+        ordered = sorted(index.row() for index in rows)
+        return [self.factors.model.record(row) for row in ordered]
 
     def _action_count(self, factor: ContributingFactor) -> str:
         review = self.context.review
@@ -126,3 +153,11 @@ def _unaddressed_text(factors: list[ContributingFactor]) -> str:
     names = "; ".join(shorten(f.statement, 60) for f in factors)
     count = "1 factor has" if len(factors) == 1 else f"{len(factors)} factors have"
     return f"⚠ {count} no action (shaded): {names}"
+
+
+def _unlinked_text(actions: list[ActionItem]) -> str:
+    if not actions:
+        return ""
+    if len(actions) == 1:
+        return "1 action addresses no factor (hover to see it)."
+    return f"{len(actions)} actions address no factor (hover to list them)."

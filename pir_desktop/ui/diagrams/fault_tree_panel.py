@@ -1,0 +1,380 @@
+"""The Fault tree page of the Root cause tab: choose, edit, import and analyse trees.
+
+Every change to a tree is one undoable `update_record` of the whole
+FaultTreeRecord. An edit that would make the tree invalid shows the model's
+message, which names the node at fault, and stores nothing.
+"""
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from uuid import UUID
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.diagrams import Diagram, fault_tree_diagram
+from ...domain.entities import ContributingFactor
+from ...domain.enums import FactorStatus
+from ...domain.fault_tree_record import FaultTreeRecord
+from ...domain.faulttree import (
+    FaultTree,
+    Gate,
+    MefError,
+    analyse,
+    format_mef,
+    parse_mef,
+)
+from ...domain.faulttree import edit as tree_edit
+from ...fileio import write_atomic
+from .. import errors
+from ..context import ReviewContext
+from ..dialogs.fault_tree import NodeDialog, TreeDialog
+from .fault_tree_analysis import FaultTreeAnalysisPanel
+from .fonts import measure
+from .scene import RECORD_ID_ROLE
+from .view import DiagramView
+
+log = logging.getLogger(__name__)
+
+HINT = (
+    "Select a box, then add, edit or delete nodes; with nothing selected, edits "
+    "apply to the top event. Shaded boxes are events observed in this incident."
+)
+MEF_FILTER = "Open-PSA MEF (*.xml *.opsa);;All files (*)"
+PathChooser = Callable[[QWidget], str]
+FactorSource = Callable[[], list[ContributingFactor]]
+
+
+def choose_open_path(parent: QWidget) -> str:
+    return QFileDialog.getOpenFileName(parent, "Import MEF", "", MEF_FILTER)[0]
+
+
+def choose_save_path(parent: QWidget) -> str:
+    return QFileDialog.getSaveFileName(parent, "Export MEF", "", MEF_FILTER)[0]
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class FaultTreePanel(QWidget):
+    """One review's fault trees: a chooser, the diagram, the editor and the analysis.
+
+    The file choosers, the dialog runner and the source of selected factors
+    are attributes, so a test or the Root cause tab can replace them.
+    """
+
+    def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.current_id: UUID | None = None
+        self.choose_open_path: PathChooser = choose_open_path
+        self.choose_save_path: PathChooser = choose_save_path
+        self.run_dialog: Callable[[QDialog], bool] = run_dialog
+        self.selected_factors: FactorSource = list
+        self._build()
+        self._lay_out()
+        self._connect()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.chooser = QComboBox(self)
+        self.chooser.setAccessibleName("Fault tree")
+        self.chooser.setMinimumContentsLength(30)
+        self.buttons: dict[str, QPushButton] = {}
+        for text, tip in [
+            ("New fault tree…", "An OR of the selected factors, or of every factor"),
+            ("Tree details…", "Title, top event and notes"),
+            ("Delete tree", "Delete the chosen fault tree"),
+            ("Import MEF…", "Read a fault tree from an Open-PSA MEF file"),
+            ("Export MEF…", "Write the chosen tree as an Open-PSA MEF file"),
+            ("Add gate…", "Add a gate under the selected gate"),
+            ("Add event…", "Add an event under the selected gate"),
+            ("Edit node…", "Change the selected node"),
+            ("Delete node", "Remove the selected node from the tree"),
+        ]:
+            button = QPushButton(text, self)
+            button.setAccessibleName(text.rstrip("…"))
+            button.setToolTip(tip)
+            self.buttons[text] = button
+        self.view = DiagramView(self)
+        self.view.setAccessibleName("Fault tree diagram")
+        self.analysis = FaultTreeAnalysisPanel(self)
+        self.hint = QLabel(HINT, self)
+        self.hint.setWordWrap(True)
+
+    def _lay_out(self) -> None:
+        tree_row = QHBoxLayout()
+        tree_row.addWidget(self.chooser, 1)
+        node_row = QHBoxLayout()
+        for text, button in self.buttons.items():
+            row = (
+                node_row
+                if text.startswith(("Add", "Edit node", "Delete node"))
+                else tree_row
+            )
+            row.addWidget(button)
+        node_row.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.analysis)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(tree_row)
+        layout.addLayout(node_row)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.hint)
+
+    def _connect(self) -> None:
+        actions = {
+            "New fault tree…": self.new_tree,
+            "Tree details…": self.edit_details,
+            "Delete tree": self.delete_tree,
+            "Import MEF…": self.import_mef,
+            "Export MEF…": self.export_mef,
+            "Add gate…": self.add_gate,
+            "Add event…": self.add_event,
+            "Edit node…": self.edit_node,
+            "Delete node": self.delete_node,
+        }
+        for text, slot in actions.items():
+            self.buttons[text].clicked.connect(slot)
+        self.chooser.activated.connect(self._choose)
+        self.view.box_activated.connect(lambda _box, _node: self.edit_node())
+        self.analysis.cut_set_selected.connect(self.select_nodes)
+        self.context.review_changed.connect(self.refresh)
+
+    # Showing
+
+    def records(self) -> list[FaultTreeRecord]:
+        review = self.context.review
+        return [] if review is None else list(review.fault_trees)
+
+    def current(self) -> FaultTreeRecord | None:
+        return next((r for r in self.records() if r.id == self.current_id), None)
+
+    def refresh(self) -> None:
+        """Fill the chooser from the review and show the chosen tree."""
+        records = self.records()
+        if self.current() is None:
+            self.current_id = records[0].id if records else None
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for record in records:
+            self.chooser.addItem(record.title, str(record.id))
+        self.chooser.setCurrentIndex(self.chooser.findData(str(self.current_id)))
+        self.chooser.blockSignals(False)
+        self._enable(self.context.review is not None, self.current() is not None)
+        self.show_tree()
+
+    def _enable(self, has_review: bool, has_tree: bool) -> None:
+        for text, button in self.buttons.items():
+            needs_tree = text not in ("New fault tree…", "Import MEF…")
+            button.setEnabled(has_tree if needs_tree else has_review)
+        self.chooser.setEnabled(has_tree)
+
+    def show_tree(self) -> None:
+        record = self.current()
+        if record is None:
+            self.view.show_diagram(Diagram(width=0.0, height=0.0))
+            self.analysis.show_analysis(None, None)
+            return
+        self.view.show_diagram(fault_tree_diagram(record.tree, measure))
+        self.analysis.show_analysis(record.tree, analyse(record.tree))
+
+    def _choose(self, index: int) -> None:
+        data = self.chooser.itemData(index)
+        self.current_id = UUID(data) if data else None
+        self.show_tree()
+
+    def select_nodes(self, node_ids: list[str]) -> None:
+        """Select the diagram boxes of these nodes, repeated boxes included."""
+        requested = set(node_ids)
+        for item in self.view.diagram_scene().box_items().values():
+            item.setSelected(item.data(RECORD_ID_ROLE) in requested)
+
+    def selected_node(self) -> str | None:
+        """Return the id of the selected node, or the top event when none is."""
+        record = self.current()
+        if record is None:
+            return None
+        selected = self.view.diagram_scene().selected_ids()
+        return selected[0] if selected else record.tree.top
+
+    # Whole trees
+
+    def new_tree(self) -> None:
+        """Create a tree that ORs one basic event per selected (or every) factor."""
+        review = self.context.review
+        if review is None:
+            return
+        factors = self.selected_factors() or [
+            f for f in review.factors if f.status is not FactorStatus.REFUTED
+        ]
+        number = len(review.fault_trees) + 1
+        dialog = TreeDialog(
+            "New fault tree",
+            {"title": f"Fault tree {number}", "top_label": review.title},
+            self,
+        )
+        if not self.run_dialog(dialog):
+            return
+        values = dialog.values()
+        self._attempt(
+            "New fault tree",
+            lambda: self._add(
+                FaultTreeRecord(
+                    title=values["title"],
+                    notes=values["notes"],
+                    tree=tree_edit.tree_from_factors(
+                        values["top_label"], [(f.id, f.statement) for f in factors]
+                    ),
+                ),
+                "New fault tree",
+            ),
+        )
+
+    def _add(self, record: FaultTreeRecord, text: str) -> None:
+        stored = self.context.add_record(record, text)
+        self.current_id = stored.id
+        self.refresh()
+
+    def edit_details(self) -> None:
+        record = self.current()
+        if record is None:
+            return
+        top = record.tree.node_map()[record.tree.top]
+        initial = {"title": record.title, "top_label": top.label, "notes": record.notes}
+        dialog = TreeDialog("Fault tree details", initial, self)
+        if not self.run_dialog(dialog):
+            return
+        values = dialog.values()
+
+        def change() -> None:
+            tree = tree_edit.update_node(
+                record.tree, record.tree.top, {"label": values["top_label"]}
+            )
+            after = record.with_changes(
+                title=values["title"], notes=values["notes"], tree=tree.model_dump()
+            )
+            self.context.update_record(record, after, "Edit fault tree details")
+
+        self._attempt("Fault tree details", change)
+
+    def delete_tree(self) -> None:
+        record = self.current()
+        if record is not None:
+            self.current_id = None
+            self.context.delete_record(record, f"Delete fault tree “{record.title}”")
+
+    def import_mef(self) -> None:
+        """Read a tree from an MEF file. A malformed file changes nothing."""
+        if self.context.review is None:
+            return
+        path = self.choose_open_path(self)
+        if not path:
+            return
+
+        def read() -> None:
+            tree = parse_mef(Path(path).read_bytes())
+            title = tree.label or tree.name
+            log.info("Imported fault tree %s with %d nodes", tree.name, len(tree.nodes))
+            self._add(FaultTreeRecord(title=title, tree=tree), "Import fault tree")
+
+        self._attempt(f"Import of {Path(path).name} failed", read)
+
+    def export_mef(self) -> None:
+        record = self.current()
+        if record is None:
+            return
+        path = self.choose_save_path(self)
+        if not path:
+            return
+
+        def write() -> None:
+            write_atomic(Path(path), format_mef(record.tree).encode("utf-8"))
+            log.info("Exported fault tree %s to %s", record.id, path)
+
+        self._attempt(f"Export to {Path(path).name} failed", write)
+
+    # Nodes
+
+    def add_gate(self) -> None:
+        self._add_node(gate=True)
+
+    def add_event(self) -> None:
+        self._add_node(gate=False)
+
+    def _add_node(self, gate: bool) -> None:
+        record, node_id = self.current(), self.selected_node()
+        if record is None or node_id is None:
+            return
+        noun = "gate" if gate else "event"
+        initial = {"kind": "or" if gate else "basic", "label": f"New {noun}"}
+        dialog = NodeDialog(f"Add {noun}", gate, initial, self._factors(), self)
+        if not self.run_dialog(dialog):
+            return
+        add = tree_edit.add_gate if gate else tree_edit.add_event
+        self._change_tree(
+            record, f"Add {noun}", lambda: add(record.tree, node_id, dialog.values())
+        )
+
+    def edit_node(self) -> None:
+        record, node_id = self.current(), self.selected_node()
+        if record is None or node_id is None:
+            return
+        node = record.tree.node_map()[node_id]
+        initial = node.model_dump()
+        gate = isinstance(node, Gate)
+        title = f"Edit node {node_id}"
+        dialog = NodeDialog(title, gate, initial, self._factors(), self)
+        if not self.run_dialog(dialog):
+            return
+        self._change_tree(
+            record,
+            f"Edit node {node_id}",
+            lambda: tree_edit.update_node(record.tree, node_id, dialog.values()),
+        )
+
+    def delete_node(self) -> None:
+        record, node_id = self.current(), self.selected_node()
+        if record is None or node_id is None:
+            return
+        self._change_tree(
+            record,
+            f"Delete node {node_id}",
+            lambda: tree_edit.delete_node(record.tree, node_id),
+        )
+
+    def _change_tree(
+        self, record: FaultTreeRecord, text: str, change: Callable[[], FaultTree]
+    ) -> None:
+        def store() -> None:
+            after = record.with_changes(tree=change().model_dump())
+            self.context.update_record(record, after, text)
+
+        self._attempt(text, store)
+
+    def _factors(self) -> list[ContributingFactor]:
+        review = self.context.review
+        return [] if review is None else list(review.factors)
+
+    def _attempt(self, title: str, action: Callable[[], None]) -> None:
+        """Run an edit, showing an invalid tree or file as an error dialog."""
+        try:
+            action()
+        except (MefError, ValueError, OSError) as exc:
+            errors.show_error(self, title, errors.describe(exc))

@@ -1,0 +1,189 @@
+"""Dialogs that edit one fault-tree node and a stored tree's title and notes."""
+
+import math
+from typing import Any
+from uuid import UUID
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.entities import ContributingFactor
+from ...domain.faulttree import NodeKind
+from ...domain.faulttree.model import GATE_KINDS
+from .choices import shorten
+
+GATE_CHOICES = [
+    (NodeKind.AND, "AND: all inputs"),
+    (NodeKind.OR, "OR: any input"),
+    (NodeKind.VOTE, "k-of-n vote"),
+    (NodeKind.NOT, "NOT: the input does not occur"),
+    (NodeKind.XOR, "XOR: exactly one of two inputs"),
+    (NodeKind.INHIBIT, "INHIBIT: input and condition"),
+]
+EVENT_CHOICES = [
+    (NodeKind.BASIC, "Basic event"),
+    (NodeKind.UNDEVELOPED, "Undeveloped event"),
+    (NodeKind.HOUSE, "House event (constant)"),
+]
+
+
+class _Dialog(QDialog):
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+
+    def add_row(self, text: str, widget: QWidget) -> None:
+        widget.setAccessibleName(text.rstrip(":"))
+        self.form.addRow(text, widget)
+
+
+class NodeDialog(_Dialog):
+    """Kind, label, k, probability, observation and linked factor of one node.
+
+    `gate` picks which kinds and fields are offered: a gate stays a gate and
+    an event stays an event, so no edit has to invent or drop inputs.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        gate: bool,
+        initial: dict[str, Any],
+        factors: list[ContributingFactor],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(title, parent)
+        self.gate = gate
+        self._build(initial, factors)
+        self.kind.currentIndexChanged.connect(self._show_fields)
+        self._show_fields()
+
+    def _build(
+        self, initial: dict[str, Any], factors: list[ContributingFactor]
+    ) -> None:
+        self.kind = QComboBox(self)
+        for kind, text in GATE_CHOICES if self.gate else EVENT_CHOICES:
+            self.kind.addItem(text, kind.value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(str(initial.get("kind")))))
+        self.label = QLineEdit(initial.get("label", ""), self)
+        self.k = QSpinBox(self)
+        self.k.setRange(1, 99)
+        self.k.setValue(initial.get("k") or 1)
+        probability = initial.get("probability")
+        self.probability = QLineEdit("" if probability is None else f"{probability}")
+        self.probability.setPlaceholderText("empty: unknown")
+        self.observed = QCheckBox("Occurred in this incident", self)
+        self.state = QCheckBox("True", self)
+        self.state.setChecked(bool(initial.get("state")))
+        self.observed.setChecked(bool(initial.get("observed")))
+        self.factor = QComboBox(self)
+        self.factor.addItem("(none)", None)
+        for factor in factors:
+            self.factor.addItem(shorten(factor.statement, 70), factor.id)
+        self.factor.setCurrentIndex(
+            max(0, self.factor.findData(initial.get("factor_id")))
+        )
+
+        self.add_row("Kind:", self.kind)
+        self.add_row("Label:", self.label)
+        self.add_row("Votes needed (k):", self.k)
+        self.add_row("Probability:", self.probability)
+        self.add_row("Observed:", self.observed)
+        self.add_row("House state:", self.state)
+        self.add_row("Contributing factor:", self.factor)
+
+    def _show_fields(self) -> None:
+        kind = self.selected_kind()
+        visible = {
+            self.k: kind is NodeKind.VOTE,
+            self.probability: kind in (NodeKind.BASIC, NodeKind.UNDEVELOPED),
+            self.observed: kind in (NodeKind.BASIC, NodeKind.UNDEVELOPED),
+            self.state: kind is NodeKind.HOUSE,
+        }
+        for widget, is_visible in visible.items():
+            self.form.setRowVisible(widget, is_visible)
+
+    def selected_kind(self) -> NodeKind:
+        return NodeKind(self.kind.currentData())
+
+    def values(self) -> dict[str, Any]:
+        """Return the node fields. Raise ValueError for a non-numeric probability."""
+        kind = self.selected_kind()
+        factor_id: UUID | None = self.factor.currentData()
+        values: dict[str, Any] = {
+            "kind": kind,
+            "label": self.label.text(),
+            "factor_id": factor_id,
+        }
+        if kind in GATE_KINDS:
+            values["k"] = self.k.value() if kind is NodeKind.VOTE else None
+            return values
+        if kind is NodeKind.HOUSE:
+            values.update(
+                state=self.state.isChecked(), probability=None, observed=False
+            )
+            return values
+        values.update(
+            probability=parse_probability(self.probability.text()),
+            observed=self.observed.isChecked(),
+            state=False,
+        )
+        return values
+
+
+def parse_probability(text: str) -> float | None:
+    """Return the probability in a field, or None when it is empty."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError(
+            f"probability {text!r} is not a number: enter a value from 0 to 1, "
+            "such as 0.05, or leave it empty"
+        ) from None
+    if not math.isfinite(value):
+        raise ValueError(f"probability {text!r} is not a finite number")
+    return value
+
+
+class TreeDialog(_Dialog):
+    """The title, top-event label and notes of a stored fault tree."""
+
+    def __init__(
+        self, title: str, initial: dict[str, str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(title, parent)
+        self.title = QLineEdit(initial.get("title", ""), self)
+        self.top_label = QLineEdit(initial.get("top_label", ""), self)
+        self.notes = QPlainTextEdit(initial.get("notes", ""), self)
+        self.add_row("Title:", self.title)
+        self.add_row("Top event:", self.top_label)
+        self.add_row("Notes:", self.notes)
+
+    def values(self) -> dict[str, str]:
+        return {
+            "title": self.title.text(),
+            "top_label": self.top_label.text(),
+            "notes": self.notes.toPlainText(),
+        }

@@ -1,0 +1,278 @@
+"""The Root cause tab's Fault tree page on real widgets and a real library file."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QItemSelectionModel  # noqa: E402
+from PySide6.QtWidgets import QDialog  # noqa: E402
+
+from pir_desktop.domain.faulttree import (  # noqa: E402
+    Event,
+    Gate,
+    analyse,
+    format_cut_set,
+    parse_mef,
+)
+from pir_desktop.domain.review import Review  # noqa: E402
+from pir_desktop.services import ReviewLibrary  # noqa: E402
+from pir_desktop.services.sample import sample_review  # noqa: E402
+from pir_desktop.ui.context import ReviewContext  # noqa: E402
+from pir_desktop.ui.diagrams.fault_tree_panel import FaultTreePanel  # noqa: E402
+from pir_desktop.ui.dialogs.fault_tree import NodeDialog, TreeDialog  # noqa: E402
+from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MALFORMED_MEF = """<?xml version="1.0"?>
+<opsa-mef>
+  <define-fault-tree name="broken">
+    <define-gate name="top"><and><basic-event name="a"/></and></define-gate>
+    <define-gate name="other"><nand/></define-gate>
+  </define-fault-tree>
+</opsa-mef>
+"""
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "trees.pir"
+
+
+@pytest.fixture
+def context(qtbot, library_path: Path) -> Iterator[ReviewContext]:
+    library = ReviewLibrary.create(library_path)
+    stored = library.add_review(sample_review())
+    context = ReviewContext(library)
+    context.select(stored.id)
+    yield context
+    library.close()
+
+
+@pytest.fixture
+def tab(qtbot, context: ReviewContext) -> RootCauseTab:
+    tab = RootCauseTab(context)
+    qtbot.addWidget(tab)
+    return tab
+
+
+def stored(path: Path) -> Review:
+    library = ReviewLibrary.open(path)
+    try:
+        return library.load(library.reviews()[0].id)
+    finally:
+        library.close()
+
+
+def answer(panel: FaultTreePanel, fill: Callable[[QDialog], None]) -> list[QDialog]:
+    """Make the panel's next dialogs run `fill` and report OK."""
+    seen: list[QDialog] = []
+
+    def run(dialog: QDialog) -> bool:
+        seen.append(dialog)
+        fill(dialog)
+        return True
+
+    panel.run_dialog = run
+    return seen
+
+
+def select_factor_rows(tab: RootCauseTab, rows: list[int]) -> None:
+    selection = tab.factors.table.selectionModel()
+    flags = (
+        QItemSelectionModel.SelectionFlag.Select
+        | QItemSelectionModel.SelectionFlag.Rows
+    )
+    for row in rows:
+        selection.select(tab.factors.model.index(row, 0), flags)
+
+
+def test_sample_tree_shown_with_analysis(tab: RootCauseTab) -> None:
+    panel = tab.diagrams.fault_tree
+    assert tab.diagrams.tabText(tab.diagrams.indexOf(panel)) == "Fault tree"
+    assert panel.chooser.currentText() == "Attacker gains root on production hosts"
+    assert panel.analysis.heading.text() == "Minimal cut sets (2)"
+    assert panel.analysis.completed_rows() == [0, 1]
+    assert "(exact, BDD): 0.044" in panel.analysis.probability.text()
+    assert "rare-event 0.05" in panel.analysis.probability.text()
+    boxes = panel.view.diagram_scene().box_items()
+    assert set(boxes) == {node.id for node in panel.current().tree.nodes}
+
+
+def test_new_tree_from_selected_factors(tab: RootCauseTab, library_path) -> None:
+    review = tab.context.review
+    panel = tab.diagrams.fault_tree
+    select_factor_rows(tab, [0, 2])
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, TreeDialog)
+        dialog.title.setText("Initial access paths")
+        dialog.top_label.setText("Attacker reaches production")
+
+    answer(panel, fill)
+    panel.buttons["New fault tree…"].click()
+
+    trees = stored(library_path).fault_trees
+    assert [t.title for t in trees][-1] == "Initial access paths"
+    tree = trees[-1].tree
+    top = tree.node_map()[tree.top]
+    assert isinstance(top, Gate)
+    assert top.kind == "or"
+    assert top.label == "Attacker reaches production"
+    linked = [tree.node_map()[i].factor_id for i in top.inputs]
+    assert linked == [review.factors[0].id, review.factors[2].id]
+    assert panel.chooser.currentText() == "Initial access paths"
+
+
+def test_event_added_then_undone(tab: RootCauseTab, library_path) -> None:
+    panel = tab.diagrams.fault_tree
+    before = panel.current().tree
+    panel.select_nodes(["build_agent_to_root"])
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, NodeDialog)
+        dialog.label.setText("Stolen deploy key")
+        dialog.probability.setText("0.05")
+        dialog.observed.setChecked(False)
+
+    answer(panel, fill)
+    panel.buttons["Add event…"].click()
+
+    tree = stored(library_path).fault_trees[0].tree
+    gate = tree.node_map()["build_agent_to_root"]
+    assert isinstance(gate, Gate)
+    assert gate.inputs[-1] == "stolen_deploy_key"
+    event = tree.node_map()["stolen_deploy_key"]
+    assert isinstance(event, Event)
+    assert event.probability == 0.05
+    assert panel.analysis.heading.text() == "Minimal cut sets (3)"
+    assert panel.analysis.completed_rows() == [0, 1]
+
+    tab.context.undo_stack.undo()
+    assert stored(library_path).fault_trees[0].tree == before
+    assert panel.analysis.heading.text() == "Minimal cut sets (2)"
+
+
+def test_invalid_edit_names_node(tab, library_path, shown_errors) -> None:
+    panel = tab.diagrams.fault_tree
+    before = stored(library_path).fault_trees[0]
+    undo_count = tab.context.undo_stack.count()
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, NodeDialog)
+        dialog.kind.setCurrentIndex(dialog.kind.findData("vote"))
+        dialog.k.setValue(3)
+
+    answer(panel, fill)
+    panel.buttons["Edit node…"].click()
+
+    assert len(shown_errors) == 1
+    assert "gate root_on_production: k = 3" in shown_errors[0][1]
+    assert stored(library_path).fault_trees[0] == before
+    assert tab.context.undo_stack.count() == undo_count
+
+
+def test_bad_probability_rejected(tab, library_path, shown_errors) -> None:
+    panel = tab.diagrams.fault_tree
+    before = stored(library_path).fault_trees[0]
+    panel.select_nodes(["agent_forwarding"])
+    answer(panel, lambda dialog: dialog.probability.setText("1.5"))
+    panel.buttons["Edit node…"].click()
+
+    assert (
+        "event agent_forwarding: probability 1.5 is outside [0, 1]"
+        in (shown_errors[0][1])
+    )
+    assert stored(library_path).fault_trees[0] == before
+
+
+def test_node_deleted_then_undone(tab: RootCauseTab, library_path) -> None:
+    panel = tab.diagrams.fault_tree
+    panel.select_nodes(["broad_root_keys"])
+    panel.buttons["Delete node"].click()
+
+    tree = stored(library_path).fault_trees[0].tree
+    assert "broad_root_keys" not in tree.node_map()
+    assert panel.analysis.heading.text() == "Minimal cut sets (1)"
+    tab.context.undo_stack.undo()
+    assert "broad_root_keys" in stored(library_path).fault_trees[0].tree.node_map()
+
+
+def test_mef_import_shows_cut_sets(tab: RootCauseTab, library_path) -> None:
+    panel = tab.diagrams.fault_tree
+    panel.choose_open_path = lambda _parent: str(FIXTURES / "faulttree_breach.xml")
+    panel.buttons["Import MEF…"].click()
+
+    record = stored(library_path).fault_trees[-1]
+    assert record.title == "Customer records exfiltrated"
+    assert panel.chooser.currentText() == "Customer records exfiltrated"
+    shown = [
+        panel.analysis.cut_sets.item(row).text()
+        for row in range(panel.analysis.cut_sets.count())
+    ]
+    # MFA is a house event set false, so NOT mfa_enforced always holds: access
+    # is phish OR (vpn_unpatched AND exploit_public), and exfiltration is any
+    # two of dlp_off, egress_open and alert_missed.
+    assert len(shown) == 6
+    assert any(text.startswith("dlp_off AND egress_open AND phish") for text in shown)
+    assert any(
+        text.startswith("alert_missed AND egress_open AND exploit_public AND vpn")
+        for text in shown
+    )
+    assert panel.analysis.completed_rows() == []
+    expected = analyse(parse_mef((FIXTURES / "faulttree_breach.xml").read_bytes()))
+    assert len(expected.cut_sets) == 6
+
+
+def test_malformed_mef_rejected(tab, library_path, tmp_path, shown_errors) -> None:
+    path = tmp_path / "broken.xml"
+    path.write_text(MALFORMED_MEF, encoding="utf-8")
+    panel = tab.diagrams.fault_tree
+    panel.choose_open_path = lambda _parent: str(path)
+    count = len(stored(library_path).fault_trees)
+    panel.buttons["Import MEF…"].click()
+
+    assert len(shown_errors) == 1
+    assert "broken.xml" in shown_errors[0][0]
+    assert "line 5" in shown_errors[0][1]
+    assert len(stored(library_path).fault_trees) == count
+    assert tab.context.undo_stack.count() == 0
+
+
+def test_mef_export_reads_back(tab: RootCauseTab, tmp_path: Path) -> None:
+    panel = tab.diagrams.fault_tree
+    path = tmp_path / "out.xml"
+    panel.choose_save_path = lambda _parent: str(path)
+    panel.buttons["Export MEF…"].click()
+    assert parse_mef(path.read_bytes()) == panel.current().tree
+
+
+def test_cut_set_selects_boxes(tab: RootCauseTab) -> None:
+    panel = tab.diagrams.fault_tree
+    panel.analysis.cut_sets.setCurrentRow(0)
+    selected = set(panel.view.diagram_scene().selected_ids())
+    analysis = analyse(panel.current().tree)
+    assert selected == set(format_cut_set(analysis.cut_sets[0]))
+
+
+def test_tree_deleted_then_undone(tab: RootCauseTab, library_path) -> None:
+    panel = tab.diagrams.fault_tree
+    panel.buttons["Delete tree"].click()
+    assert stored(library_path).fault_trees == []
+    assert not panel.buttons["Add event…"].isEnabled()
+    tab.context.undo_stack.undo()
+    assert len(stored(library_path).fault_trees) == 1
+    assert panel.chooser.count() == 1
+
+
+def test_actions_without_factor_counted(tab: RootCauseTab) -> None:
+    assert tab.unlinked_label.text() == ""
+    action = tab.context.review.actions[0]
+    tab.context.update_record(
+        action, action.with_changes(factor_ids=[]), "Unlink action"
+    )
+    assert tab.unlinked_label.text().startswith("1 action addresses no factor")
+    assert tab.unlinked_label.toolTip() == action.title
