@@ -1,4 +1,4 @@
-"""The "Contributing factors" and "Lessons learned" sections."""
+"""The "Contributing factors" (with fishbone and fault trees) and "Lessons learned"."""
 
 from reportlab.platypus import Flowable
 
@@ -6,6 +6,7 @@ from ..domain.entities import ContributingFactor
 from ..domain.enums import LessonKind, label
 from .context import ReportContext
 from .diagrams import fishbone_flowables
+from .faulttree import fault_tree_flowables
 from .styles import BODY, CELL, H1, H2
 from .tables import data_table, value
 from .text import bullet, para, with_notes
@@ -32,6 +33,7 @@ def factors_section(context: ReportContext) -> list[Flowable]:
     story.append(data_table(headers, rows, [0.05, 0.47, 0.17, 0.12, 0.19]))
     story.append(para("Fishbone", H2))
     story.extend(fishbone_flowables(context.review))
+    story.extend(fault_tree_flowables(context))
     return story
 
 
