@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import sqlite3
 import subprocess
 import sys
@@ -189,20 +188,30 @@ app.processEvents()
 """.replace("WINDOW_SIZE", repr(WINDOW_SIZE))
 
 
+LAUNCHER = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
 def peak_rss(mode: str, path: Path, review_id: UUID) -> float:
     """Run a child process and return the children's peak RSS so far, in MB.
 
     The bare child imports only PySide6, so the difference also counts the
-    app's own modules. Run it first: the figure is a maximum over children.
+    app's own modules.
     """
     if mode == "bare":
         command = [sys.executable, "-c", BARE_WINDOW]
     else:
         script = [sys.executable, __file__, "--child", mode]
         command = [*script, str(path), str(review_id)]
-    subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
+    # A forked child starts with its parent's resident pages counted in its
+    # ru_maxrss, so a small launcher process runs the child and reports it.
+    launcher = [sys.executable, "-c", LAUNCHER, *command]
+    output = subprocess.run(launcher, check=True, capture_output=True, text=True).stdout
     # Linux reports ru_maxrss in kilobytes.
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return int(output.split()[-1]) / 1024
 
 
 def report(name: str, value: float, target: float, unit: str = "") -> None:
