@@ -38,6 +38,7 @@ from .dialogs.new_review import NewReviewDialog
 from .geometry import restore_window_state, save_window_state
 from .menus import build_actions, build_menus
 from .presenter.mode import PresenterMode
+from .redaction_menu import RedactionSuggestions
 from .review_list import ReviewList
 from .shortcuts import ShortcutsDialog
 from .tabs.actions import ActionPlanTab
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         build_menus(self, self.actions)
         self._add_action_plan_menus()
         self._add_presenter_mode()
+        self._add_redaction_suggestions()
         self._connect()
         self._restore()
         REGISTRY.add(self)
@@ -138,6 +140,11 @@ class MainWindow(QMainWindow):
         """Add presenter mode (F5) to the View menu."""
         self.presenter_mode = PresenterMode(self)
         self.presenter_mode.add_to_menu()
+
+    def _add_redaction_suggestions(self) -> None:
+        """Add Redaction suggestions (Ctrl+Shift+R) to the Review menu."""
+        self.redaction = RedactionSuggestions(self)
+        self.redaction.add_to_menu()
 
     def set_library(self, library: ReviewLibrary | None) -> None:
         """Show another library, or none; the previous one is closed."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.blameless import Hit
 from ...domain.entities import Observation, Participant
 from ...domain.enums import ObservationKind
 from ...domain.redaction import redacted_review
@@ -31,6 +32,7 @@ from ...services.meeting import CardTarget
 from .. import errors
 from ..context import ReviewContext
 from ..dialogs.discussion import OBSERVATION_LABELS
+from ..hints import findings_by_record, hits_tooltip, marked, warning_icon
 from ..status import show_status
 from .cards import board_order, card_text, find_card
 from .commands import undo_macro
@@ -70,6 +72,7 @@ class Board(QWidget):
     def _build(self) -> None:
         self.voter = QComboBox()
         self.voter.setObjectName("voter")
+        self.voter.setAccessibleName("Voter")
         self.votes_label = QLabel()
         self.add_dot_button = QPushButton("+ Dot")
         self.remove_dot_button = QPushButton("− Dot")
@@ -82,8 +85,10 @@ class Board(QWidget):
         }
         self.turn_button.setMenu(self.turn_menu)
         self.columns = {kind: QListWidget() for kind in ObservationKind}
-        for column in self.columns.values():
+        for kind, column in self.columns.items():
+            column.setAccessibleName(f"{OBSERVATION_LABELS[kind]} cards")
             column.setWordWrap(True)
+            column.setAlternatingRowColors(True)
             column.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
     def _lay_out(self) -> None:
@@ -139,14 +144,25 @@ class Board(QWidget):
         self._fill_voters(review)
         for column in self.columns.values():
             column.clear()
+        # Hints and sensitive markers are for the editors, not the meeting audience.
+        findings = {} if self.presenting else findings_by_record(review)
         if review is not None:
             for card, dots in board_order(review):
-                item = QListWidgetItem(card_text(card, dots))
+                text = card_text(card, dots)
+                item = QListWidgetItem(text)
+                if not self.presenting:
+                    item.setText(marked(text, card.sensitive))
+                    self._show_hints(item, [f.hit for f in findings.get(card.id, [])])
                 item.setData(ID_ROLE, str(card.id))
                 self.columns[card.kind].addItem(item)
                 if card.id == chosen:
                     self.columns[card.kind].setCurrentItem(item)
         self._show_votes_left()
+
+    def _show_hints(self, item: QListWidgetItem, hits: list[Hit]) -> None:
+        if hits:
+            item.setIcon(warning_icon())
+            item.setToolTip(f"{item.text()}\n\nWording hints:\n{hits_tooltip(hits)}")
 
     def _fill_voters(self, review: Review | None) -> None:
         current = self.voter.currentData() if self.voter.count() else ""

@@ -66,6 +66,7 @@ class ActionDialog(RecordDialog[ActionItem]):
         super().__init__(title, make, parent)
         self._build(review, initial)
         self._lay_out()
+        self.track_sensitive(initial.sensitive)
 
     def _build(self, review: Review, initial: ActionItem) -> None:
         self.title = QLineEdit(initial.title)

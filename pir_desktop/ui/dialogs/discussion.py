@@ -1,13 +1,14 @@
 """Dialogs for observations and lessons learned."""
 
 from typing import Any
+from uuid import UUID
 
 from PySide6.QtWidgets import QWidget
 
 from ...domain.entities import Lesson, Observation
 from ...domain.enums import LessonKind, ObservationKind
 from ...domain.review import Review
-from .choices import event_choices, factor_choices
+from .choices import event_choices, factor_choices, shorten
 from .fields import CheckList, EnumCombo, text_box
 from .record_dialog import Maker, RecordDialog
 
@@ -44,6 +45,8 @@ class ObservationDialog(RecordDialog[Observation]):
         self.form.addRow("&Kind", self.kind)
         self.form.addRow("&Text", self.text)
         self.form.addRow("Timeline &events", self.events)
+        self.watch_wording(self.text, review, initial.id)
+        self.track_sensitive(initial.sensitive)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -53,8 +56,16 @@ class ObservationDialog(RecordDialog[Observation]):
         }
 
 
+def card_choices(review: Review) -> list[tuple[UUID, str]]:
+    """Return the discussion cards as (id, "Kind: text")."""
+    return [
+        (card.id, f"{OBSERVATION_LABELS[card.kind]}: {shorten(card.text, 150)}")
+        for card in review.observations
+    ]
+
+
 class LessonDialog(RecordDialog[Lesson]):
-    """Edit a lesson's kind, text and the contributing factors it follows from."""
+    """Edit a lesson's kind and text, and the cards and factors it came from."""
 
     def __init__(
         self,
@@ -70,14 +81,20 @@ class LessonDialog(RecordDialog[Lesson]):
         self.text = text_box(initial.text, lines=4)
         self.factors = CheckList()
         self.factors.set_choices(factor_choices(review), initial.factor_ids)
+        self.cards = CheckList()
+        self.cards.set_choices(card_choices(review), initial.observation_ids)
 
         self.form.addRow("&Kind", self.kind)
         self.form.addRow("&Text", self.text)
+        self.form.addRow("Discussion &cards", self.cards)
         self.form.addRow("Contributing &factors", self.factors)
+        self.watch_wording(self.text, review, initial.id)
+        self.track_sensitive(initial.sensitive)
 
     def values(self) -> dict[str, Any]:
         return {
             "kind": self.kind.value(),
             "text": self.text.toPlainText(),
             "factor_ids": self.factors.checked_ids(),
+            "observation_ids": self.cards.checked_ids(),
         }

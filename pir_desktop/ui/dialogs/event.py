@@ -16,6 +16,7 @@ from ...domain.entities import TimelineEvent
 from ...domain.enums import EventKind, TimePrecision, label
 from ..datetimes import fill_zone_combo, prepare_editor, read_moment, show_moment
 from .base import FormDialog
+from .record_dialog import sensitive_box
 
 
 class EventDialog(FormDialog[TimelineEvent]):
@@ -55,6 +56,8 @@ class EventDialog(FormDialog[TimelineEvent]):
         self.description = self.field(QPlainTextEdit, "descriptionEdit")
         self.source = self.field(QLineEdit, "sourceEdit")
         self.decision = self.field(QCheckBox, "decisionCheck")
+        self.sensitive = sensitive_box(self.event is not None and self.event.sensitive)
+        self.form.layout().addRow("", self.sensitive)
 
     def _fill_choices(self, zone: str) -> None:
         prepare_editor(self.occurred)
@@ -94,6 +97,7 @@ class EventDialog(FormDialog[TimelineEvent]):
             "description": self.description.toPlainText(),
             "source": self.source.text(),
             "decision_point": self.decision.isChecked(),
+            "sensitive": self.sensitive.isChecked(),
         }
 
     def build(self) -> TimelineEvent:

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 from ...domain.entities import Participant
 from ...domain.procedure import Procedure
 from .base import FormDialog
+from .record_dialog import sensitive_box
 
 
 class ParticipantDialog(FormDialog[Participant]):
@@ -22,6 +23,9 @@ class ParticipantDialog(FormDialog[Participant]):
         self.name = self.field(QLineEdit, "nameEdit")
         self.role = self.field(QComboBox, "roleCombo")
         self.attended = self.field(QCheckBox, "attendedCheck")
+        self.sensitive = sensitive_box(False)
+        self.sensitive.setText("Sensiti&ve: mask this name in the redacted report")
+        self.form.layout().addRow("", self.sensitive)
         for role in procedure.roles:
             self.role.addItem(role.name, role.id)
         if participant is not None:
@@ -36,12 +40,14 @@ class ParticipantDialog(FormDialog[Participant]):
             index = self.role.count() - 1
         self.role.setCurrentIndex(index)
         self.attended.setChecked(participant.attended)
+        self.sensitive.setChecked(participant.sensitive)
 
     def values(self) -> dict[str, object]:
         return {
             "name": self.name.text(),
             "role": self.role.currentData(),
             "attended": self.attended.isChecked(),
+            "sensitive": self.sensitive.isChecked(),
         }
 
     def build(self) -> Participant:

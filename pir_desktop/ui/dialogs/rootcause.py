@@ -37,8 +37,10 @@ class FactorDialog(RecordDialog[ContributingFactor]):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, make, parent)
+        self.initial_id = initial.id
+        self.initial_sensitive = initial.sensitive
         self._build(review, initial)
-        self._lay_out()
+        self._lay_out(review)
 
     def _build(self, review: Review, initial: ContributingFactor) -> None:
         self.statement = text_box(initial.statement, lines=2)
@@ -56,7 +58,7 @@ class FactorDialog(RecordDialog[ContributingFactor]):
         self.events = CheckList()
         self.events.set_choices(event_choices(review), initial.event_ids)
 
-    def _lay_out(self) -> None:
+    def _lay_out(self, review: Review) -> None:
         roles = QWidget()
         grid = QGridLayout(roles)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -68,6 +70,8 @@ class FactorDialog(RecordDialog[ContributingFactor]):
         self.form.addRow("Roles", roles)
         self.form.addRow("&Evidence", self.evidence)
         self.form.addRow("Timeline e&vents", self.events)
+        self.watch_wording(self.statement, review, self.initial_id)
+        self.track_sensitive(self.initial_sensitive)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -100,6 +104,8 @@ class WhyDialog(RecordDialog[WhyNode]):
         self.form.addRow("&Problem" if is_problem else "&Answer", self.text)
         self.form.addRow("&Evidence", self.evidence)
         self.form.addRow("Linked &factor", self.factor)
+        self.watch_wording(self.text, review, initial.id)
+        self.track_sensitive(initial.sensitive)
 
     def values(self) -> dict[str, Any]:
         return {

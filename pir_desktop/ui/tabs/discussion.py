@@ -1,12 +1,26 @@
-"""The Discussion tab: what went well, what to improve, luck, and lessons learned."""
+"""The Discussion tab: what went well, what to improve, luck, and lessons learned.
+
+The cards are shown as three tables or as the meeting's card board, where
+dot voting, grouping and turning a card into a lesson, factor or action work
+as in presenter mode, but on the unredacted text.
+"""
 
 from functools import partial
 
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain.entities import Lesson, Observation
 from ...domain.enums import LessonKind, ObservationKind
+from ...domain.procedure import default_procedure
 from ...domain.review import Review
+from ..board.board import Board
 from ..context import ReviewContext
 from ..dialogs.choices import factor_names, shorten
 from ..dialogs.discussion import (
@@ -15,18 +29,22 @@ from ..dialogs.discussion import (
     LessonDialog,
     ObservationDialog,
 )
+from ..hints import HintBar, HintedTableModel, findings_by_record
 from ..record_model import Column
 from .editing import EditingTab
-from .panel import FlaggedTableModel, RecordPanel
+from .panel import RecordPanel
 
 
 def _observation_panel(kind: ObservationKind) -> RecordPanel[Observation]:
     columns = [
         Column[Observation]("Observation", lambda o: o.text),
+        Column[Observation]("Group", lambda o: o.group_label),
         Column[Observation]("Events", lambda o: str(len(o.event_ids) or "")),
     ]
-    model = FlaggedTableModel[Observation](columns)
-    return RecordPanel(OBSERVATION_LABELS[kind], model, "observation")
+    model = HintedTableModel[Observation](columns)
+    panel = RecordPanel(OBSERVATION_LABELS[kind], model, "observation")
+    panel.table.setAccessibleName(OBSERVATION_LABELS[kind])
+    return panel
 
 
 class DiscussionTab(EditingTab):
@@ -49,16 +67,39 @@ class DiscussionTab(EditingTab):
             Column[Lesson]("Kind", lambda lesson: LESSON_LABELS[lesson.kind]),
             Column[Lesson]("Lesson", lambda lesson: lesson.text),
             Column[Lesson]("Factors", self._lesson_factors),
+            Column[Lesson]("From cards", self._lesson_cards),
         ]
-        model = FlaggedTableModel[Lesson](columns)
+        model = HintedTableModel[Lesson](columns)
         self.lesson_panel = RecordPanel("Lessons learned", model, "lesson", stretch=1)
+        self.lesson_panel.table.setAccessibleName("Lessons learned")
+        self.hint_bars = {
+            panel: HintBar(self.context, panel) for panel in self._panels()
+        }
+        budget = default_procedure().meeting.dot_votes_per_person
+        self.board = Board(self.context, budget)
+        self.views = QTabWidget(self)
+        self.views.setAccessibleName("Card views")
+
+    def _panels(self) -> list[RecordPanel]:
+        return [*self.observation_panels.values(), self.lesson_panel]
 
     def _lay_out(self) -> None:
-        layout = QGridLayout(self)
-        layout.addWidget(self.observation_panels[ObservationKind.WENT_WELL], 0, 0)
-        layout.addWidget(self.observation_panels[ObservationKind.TO_IMPROVE], 0, 1)
-        layout.addWidget(self.observation_panels[ObservationKind.LUCKY], 1, 0)
-        layout.addWidget(self.lesson_panel, 1, 1)
+        for panel, bar in self.hint_bars.items():
+            panel.layout().insertWidget(1, bar)
+        lists = QWidget()
+        row = QHBoxLayout(lists)
+        row.setContentsMargins(0, 0, 0, 0)
+        for panel in self.observation_panels.values():
+            row.addWidget(panel)
+        self.views.addTab(lists, "&Lists")
+        self.views.addTab(self.board, "&Board")
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.views)
+        splitter.addWidget(self.lesson_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
 
     def _connect(self) -> None:
         for kind, panel in self.observation_panels.items():
@@ -68,8 +109,15 @@ class DiscussionTab(EditingTab):
         self.lesson_panel.add_requested.connect(self.add_lesson)
         self.lesson_panel.edit_requested.connect(self.edit_lesson)
         self.lesson_panel.delete_requested.connect(self.delete_lesson)
+        for panel in self._panels():
+            selection = panel.table.selectionModel()
+            selection.selectionChanged.connect(lambda *_, p=panel: self._show_hints(p))
+            panel.model.modelReset.connect(lambda p=panel: self._show_hints(p))
 
     def show_review(self, review: Review | None) -> None:
+        findings = findings_by_record(review)
+        for panel in self._panels():
+            panel.model.set_findings(findings)
         observations = [] if review is None else review.observations
         for kind, panel in self.observation_panels.items():
             panel.set_records([o for o in observations if o.kind is kind])
@@ -79,9 +127,21 @@ class DiscussionTab(EditingTab):
             sorted(lessons, key=lambda x: order.index(x.kind))
         )
 
+    def _show_hints(self, panel: RecordPanel) -> None:
+        record = panel.selected()
+        findings = panel.model.findings.get(record.id, []) if record else []
+        self.hint_bars[panel].show_findings(findings)
+
     def _lesson_factors(self, lesson: Lesson) -> str:
         review = self.context.review
         return "" if review is None else factor_names(review, lesson.factor_ids)
+
+    def _lesson_cards(self, lesson: Lesson) -> str:
+        review = self.context.review
+        if review is None:
+            return ""
+        cards = [o for o in review.observations if o.id in lesson.observation_ids]
+        return "; ".join(shorten(card.text, 40) for card in cards)
 
     def add_observation(self, kind: ObservationKind) -> None:
         review = self.context.review
@@ -112,7 +172,7 @@ class DiscussionTab(EditingTab):
         if review is None:
             return
         initial = Lesson.model_construct(
-            kind=LessonKind.PROCESS, text="", factor_ids=[]
+            kind=LessonKind.PROCESS, text="", factor_ids=[], observation_ids=[]
         )
         dialog = LessonDialog(
             "Add lesson", Lesson.model_validate, review, initial, self

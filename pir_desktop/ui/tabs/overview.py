@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import P3Criterion, Severity
 from ...domain.procedure import default_procedure
-from ...domain.review import ReviewFacts
+from ...domain.review import SENSITIVE_FACT_FIELDS, ReviewFacts
 from .. import errors
 from ..context import ReviewContext
 from ..datetimes import fill_zone_combo
@@ -50,6 +50,7 @@ FIELD_NAMES = {
     "resolved_at": "resolution time",
     "closed_at": "closure time",
     "meeting_at": "meeting time",
+    "sensitive_fields": "sensitive fields",
 }
 LINE_FIELDS = {
     "reference": "referenceEdit",
@@ -85,6 +86,10 @@ class OverviewTab(QWidget):
             f: child(self.form, QPlainTextEdit, n) for f, n in TEXT_FIELDS.items()
         }
         self.criteria = {c: child(self.form, QCheckBox, n) for c, n in CRITERIA.items()}
+        self.sensitive = {
+            field: child(self.form, QCheckBox, f"{field}SensitiveCheck")
+            for field in SENSITIVE_FACT_FIELDS
+        }
         self.severity = child(self.form, QComboBox, "severityCombo")
         self.zone = child(self.form, QComboBox, "zoneCombo")
         self.criteria_warning = child(self.form, QLabel, "criteriaWarning")
@@ -116,6 +121,8 @@ class OverviewTab(QWidget):
             edit.installEventFilter(self)
         for check in self.criteria.values():
             check.toggled.connect(self._criteria_toggled)
+        for check in self.sensitive.values():
+            check.toggled.connect(self._sensitive_toggled)
         self.severity.currentTextChanged.connect(
             lambda text: self.commit("severity", Severity(text))
         )
@@ -136,6 +143,10 @@ class OverviewTab(QWidget):
     def _criteria_toggled(self) -> None:
         chosen = [c for c, check in self.criteria.items() if check.isChecked()]
         self.commit("p3_criteria", chosen)
+
+    def _sensitive_toggled(self) -> None:
+        chosen = [f for f, check in self.sensitive.items() if check.isChecked()]
+        self.commit("sensitive_fields", sorted(chosen))
 
     def _zone_edited(self) -> None:
         self.commit("display_zone", self.zone.currentText().strip())
@@ -160,7 +171,12 @@ class OverviewTab(QWidget):
         """Show the selected review's stored facts, without saving anything."""
         facts = None if self.context.review is None else self.context.review.facts
         self.form.setEnabled(facts is not None)
-        widgets = [*self.lines.values(), *self.texts.values(), *self.criteria.values()]
+        widgets = [
+            *self.lines.values(),
+            *self.texts.values(),
+            *self.criteria.values(),
+            *self.sensitive.values(),
+        ]
         for widget in [*widgets, self.severity, self.zone]:
             widget.blockSignals(True)
         self._show_fields(facts)
@@ -177,6 +193,8 @@ class OverviewTab(QWidget):
             edit.setPlainText("" if facts is None else getattr(facts, field))
         for criterion, check in self.criteria.items():
             check.setChecked(facts is not None and criterion in facts.p3_criteria)
+        for field, check in self.sensitive.items():
+            check.setChecked(facts is not None and field in facts.sensitive_fields)
         self.severity.setCurrentText("P1" if facts is None else facts.severity.value)
         fill_zone_combo(self.zone, "UTC" if facts is None else facts.display_zone)
 

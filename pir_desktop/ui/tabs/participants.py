@@ -15,8 +15,8 @@ from ...domain.procedure import Procedure
 from .. import errors
 from ..context import ReviewContext
 from ..dialogs.participant import ParticipantDialog
-from ..record_model import Column, RecordTableModel
 from ..status import show_status
+from .attendance import AttendanceModel
 
 
 class ParticipantsPanel(QWidget):
@@ -38,14 +38,7 @@ class ParticipantsPanel(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.model: RecordTableModel[Participant] = RecordTableModel(
-            [
-                Column("Name", lambda p: p.name),
-                Column("Role", lambda p: self.procedure.role_name(p.role)),
-                Column("Attended", lambda p: "Yes" if p.attended else "No"),
-            ],
-            self,
-        )
+        self.model = AttendanceModel(self.procedure.role_name, self)
         self.view = QTableView()
         self.view.setAccessibleName("Participants")
         self.view.setModel(self.model)
@@ -75,6 +68,7 @@ class ParticipantsPanel(QWidget):
         self.edit_button.clicked.connect(self.edit_participant)
         self.remove_button.clicked.connect(self.remove_participant)
         self.view.activated.connect(lambda _index: self.edit_participant())
+        self.model.attendance_toggled.connect(self.set_attended)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.context.review_changed.connect(self.refresh)
 
@@ -128,6 +122,18 @@ class ParticipantsPanel(QWidget):
                 "Participant not saved",
                 lambda: self.context.update_record(before, after, "Edit participant"),
             )
+
+    def set_attended(self, before: Participant, attended: bool) -> None:
+        """Check a participant in or out of the meeting, as one undoable edit."""
+        if before.attended == attended:
+            return
+        after = before.with_changes(attended=attended)
+        text = "Check in participant" if attended else "Check out participant"
+        errors.attempt(
+            self,
+            "Attendance not saved",
+            lambda: self.context.update_record(before, after, text),
+        )
 
     def remove_participant(self) -> None:
         """Remove the selected participant; the removal is undoable."""

@@ -18,9 +18,10 @@ from ..context import ReviewContext
 from ..diagrams.panel import DiagramTabs
 from ..dialogs.choices import shorten
 from ..dialogs.rootcause import FactorDialog
+from ..hints import HintBar, HintedTableModel, findings_by_record
 from ..record_model import Column
 from .editing import EditingTab
-from .panel import FlaggedTableModel, RecordPanel
+from .panel import RecordPanel
 from .whytree import WhyTreePanel
 
 
@@ -62,10 +63,12 @@ class RootCauseTab(EditingTab):
             ),
             Column[ContributingFactor]("Actions", self._action_count),
         ]
-        model = FlaggedTableModel[ContributingFactor](
-            columns, lambda f: f.id in self._unaddressed
+        model = HintedTableModel[ContributingFactor](
+            columns, flagged=lambda f: f.id in self._unaddressed
         )
         self.factors = RecordPanel("Contributing factors", model, "factor")
+        self.factors.table.setAccessibleName("Contributing factors")
+        self.factor_hints = HintBar(self.context, self.factors)
         self.unaddressed_label = QLabel(self)
         self.unaddressed_label.setWordWrap(True)
         self.unlinked_label = QLabel(self)
@@ -80,6 +83,7 @@ class RootCauseTab(EditingTab):
     def _lay_out(self) -> None:
         self.factors.layout().insertWidget(1, self.unlinked_label)
         self.factors.layout().insertWidget(1, self.unaddressed_label)
+        self.factors.layout().insertWidget(1, self.factor_hints)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.factors)
         self.diagrams.insertTab(0, self.why_tree, "5 Whys")
@@ -94,10 +98,14 @@ class RootCauseTab(EditingTab):
         self.factors.add_requested.connect(self.add_factor)
         self.factors.edit_requested.connect(self.edit_factor)
         self.factors.delete_requested.connect(self.delete_factor)
+        selection = self.factors.table.selectionModel()
+        selection.selectionChanged.connect(self._show_hints)
+        self.factors.model.modelReset.connect(self._show_hints)
 
     def show_review(self, review: Review | None) -> None:
         unaddressed = [] if review is None else factors_without_action(review)
         self._unaddressed = {f.id for f in unaddressed}
+        self.factors.model.set_findings(findings_by_record(review))
         self.factors.set_records([] if review is None else review.factors)
         self.unaddressed_label.setText(_unaddressed_text(unaddressed))
         unlinked = [] if review is None else actions_without_factor(review)
@@ -109,6 +117,11 @@ class RootCauseTab(EditingTab):
         rows = self.factors.table.selectionModel().selectedRows()
         ordered = sorted(index.row() for index in rows)
         return [self.factors.model.record(row) for row in ordered]
+
+    def _show_hints(self) -> None:
+        factor = self.factors.selected()
+        findings = self.factors.model.findings
+        self.factor_hints.show_findings(findings.get(factor.id, []) if factor else [])
 
     def _action_count(self, factor: ContributingFactor) -> str:
         review = self.context.review

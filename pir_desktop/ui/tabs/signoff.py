@@ -133,7 +133,10 @@ class SignOffTab(EditingTab):
     def show_review(self, review: Review | None) -> None:
         check = None if review is None else readiness(review, self.procedure)
         self.readiness.set_records([] if check is None else check.checks)
-        self.problems.show_problems([] if check is None else check.problems)
+        if check is None:
+            self.problems.show_problems([])
+        else:
+            self.problems.show_problems(check.problems, check.warnings)
         rows = [] if review is None else compliance(review, self.procedure)
         self.compliance.set_records(rows)
         self.history.show_review(review)

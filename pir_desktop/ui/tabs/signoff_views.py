@@ -141,9 +141,13 @@ class ProblemList(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
 
-    def show_problems(self, problems: list[str]) -> None:
+    def show_problems(
+        self, problems: list[str], warnings: list[str] | None = None
+    ) -> None:
+        """List the blocking problems, then the warnings, which do not block."""
         self.list.clear()
         self.list.addItems(problems)
+        self.list.addItems([f"⚠ Warning: {text}" for text in warnings or []])
         if problems:
             self.heading.setText(f"<b>{len(problems)} problems before sign-off</b>")
         else:

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.blameless import Finding
 from ...domain.entities import WhyNode
 from ...domain.review import Review
 from .. import errors
 from ..context import ReviewContext
 from ..dialogs.choices import shorten
 from ..dialogs.rootcause import WhyDialog
+from ..hints import HintBar, findings_by_record, hits_tooltip, marked, warning_icon
 from .editing import EditingTab
 from .whychain import children_of, read_back
 
@@ -52,6 +54,9 @@ class WhyTreePanel(EditingTab):
         self.tree.setHeaderLabels(["Answer", "Evidence", "Linked factor"])
         self.tree.setWordWrap(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setAccessibleName("5 Whys tree")
+        self.hints = HintBar(self.context, self)
+        self.findings: dict[UUID, list[Finding]] = {}
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -97,6 +102,7 @@ class WhyTreePanel(EditingTab):
         inner = QVBoxLayout(box)
         inner.addWidget(self.tree, 1)
         inner.addWidget(self.read_back_label)
+        inner.addWidget(self.hints)
         inner.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,6 +120,7 @@ class WhyTreePanel(EditingTab):
     def show_review(self, review: Review | None) -> None:
         chosen = self.selected()
         self.tree.clear()
+        self.findings = findings_by_record(review)
         if review is not None:
             self._add_items(review, None, self.tree.invisibleRootItem())
         self.tree.expandAll()
@@ -127,13 +134,19 @@ class WhyTreePanel(EditingTab):
         for node in children_of(review, parent_id):
             factor = review.factor(node.factor_id)
             texts = [
-                node.text,
+                marked(node.text, node.sensitive),
                 shorten(node.evidence, 60),
                 shorten(factor.statement, 50) if factor else "",
             ]
             item = QTreeWidgetItem(parent, texts)
             item.setData(0, ID_ROLE, str(node.id))
             item.setToolTip(0, node.text)
+            hits = [f.hit for f in self.findings.get(node.id, [])]
+            if hits:
+                item.setIcon(0, warning_icon())
+                item.setToolTip(
+                    0, f"{node.text}\n\nWording hints:\n{hits_tooltip(hits)}"
+                )
             item.setToolTip(1, node.evidence)
             item.setToolTip(2, factor.statement if factor else "")
             self._add_items(review, node.id, item)
@@ -171,6 +184,7 @@ class WhyTreePanel(EditingTab):
         self.add_button.setText("Add why…" if has_tree else "Add problem…")
         for button in (self.edit_button, self.delete_button, self.link_button):
             button.setEnabled(node is not None)
+        self.hints.show_findings(self.findings.get(node.id, []) if node else [])
         if review is None or node is None:
             self.read_back_label.setText(
                 "Select an answer to read its chain back to the problem."
