@@ -89,8 +89,8 @@ def chart_drawing(layout: chart.TimelineChart) -> Drawing:
     texts += [m.label for m in layout.milestones if m.label is not None]
     shapes.extend(_string(text, flip, _colour(text, layout)) for text in texts)
 
-    # The renderer starts every drawing in its initial font; make that DejaVu
-    # Sans, so the PDF references no built-in font.
+    # The renderer sets each drawing's initial font, Helvetica by default, on
+    # the canvas. DejaVu Sans keeps built-in fonts out of the PDF.
     drawing = Drawing(layout.width, layout.height, initialFontName=REGULAR)
     drawing.add(Group(*shapes))
     return drawing

@@ -42,13 +42,13 @@ from ..diagrams.fonts import REFERENCE_PIXELS, ascent, diagram_font, measure
 from ..diagrams.view import DiagramView
 
 EVENT_ID_ROLE = 0
-# Layout width in points; the view fits it to its own width on first show.
+# Layout width in points. The view fits it to its own width on first show.
 CHART_WIDTH = 1000.0
 GRID_Z, MILESTONE_Z, MARKER_Z, TEXT_Z = 0.0, 1.0, 2.0, 3.0
 
 
 class TimelineChartScene(QGraphicsScene):
-    """The items of one laid-out chart; build a new scene for a new layout."""
+    """The items of one laid-out chart. A new layout needs a new scene."""
 
     def __init__(self, layout: chart.TimelineChart, parent=None) -> None:
         super().__init__(parent)
@@ -150,7 +150,7 @@ class TimelineChartScene(QGraphicsScene):
 
 
 class TimelineChartView(DiagramView):
-    """A zoomable swimlane chart; clicking a marker emits its event id."""
+    """A zoomable swimlane chart. Clicking a marker emits its event id."""
 
     event_activated = Signal(UUID)
 
@@ -237,7 +237,7 @@ class TimelineChartView(DiagramView):
         # Tooltips are formatted on demand: formatting 50,000 up front is slow.
         if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             event_id = self.event_at(event.pos())
-            shown = {e.id: e for e in self._events}.get(event_id)
+            shown = next((e for e in self._events if e.id == event_id), None)
             if shown is not None:
                 text = chart.marker_title(shown, self._zone)
                 QToolTip.showText(event.globalPos(), text, self)
