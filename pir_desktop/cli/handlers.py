@@ -1,0 +1,159 @@
+"""The handler of each `pir-desktop` subcommand.
+
+A handler returns None or an exit status; errors it raises are printed by
+`main` with exit status 1.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..domain.enums import ApprovalDecision
+from ..domain.interchange import json_schema
+from ..fileio import write_atomic
+from ..services import ReviewLibrary, approval
+from ..services.action_exports import export_actions_csv, export_ics, export_markdown
+from ..services.exports import export_json, export_pdf, read_json
+from ..services.sample import sample_review
+from ..store import LibraryError
+from .common import open_library, pick_review
+
+
+def _cmd_list(args: argparse.Namespace) -> None:
+    library = open_library(args.library)
+    for facts in library.reviews():
+        closed = facts.closed_at.isoformat() if facts.closed_at else "open"
+        print(f"{facts.reference}\t{facts.severity}\t{closed}\t{facts.title}")
+
+
+def _cmd_export_pdf(args: argparse.Namespace) -> None:
+    library = open_library(args.library)
+    review_id = pick_review(library, args.review)
+    warnings = export_pdf(library, review_id, args.output, variant=args.variant)
+    for warning in warnings:
+        print(f"pir-desktop export-pdf: warning: {warning}", file=sys.stderr)
+    print(f"wrote {args.output}")
+
+
+def _cmd_export_json(args: argparse.Namespace) -> None:
+    library = open_library(args.library)
+    export_json(library, pick_review(library, args.review), args.output)
+    print(f"wrote {args.output}")
+
+
+def _cmd_export_actions_csv(args: argparse.Namespace) -> None:
+    library = open_library(args.library)
+    if args.review:
+        review_ids = [library.find(args.review)]
+    else:
+        review_ids = [facts.id for facts in library.reviews()]
+    count = export_actions_csv(library, review_ids, args.output)
+    print(f"wrote {args.output} with {count} action items")
+
+
+def _cmd_export_ics(args: argparse.Namespace) -> None:
+    library = open_library(args.library)
+    export_ics(library, pick_review(library, args.review), args.output)
+    print(f"wrote {args.output}")
+
+
+def _cmd_export_markdown(args: argparse.Namespace) -> None:
+    library = open_library(args.library)
+    export_markdown(library, pick_review(library, args.review), args.output)
+    print(f"wrote {args.output}")
+
+
+def _cmd_approve(args: argparse.Namespace) -> None:
+    library = open_library(args.library, read_only=False)
+    stored = approval.approve(
+        library,
+        pick_review(library, args.review),
+        args.by,
+        args.role,
+        ApprovalDecision(args.decision),
+        comment=args.comment,
+        override_reason=args.override_reason,
+    )
+    print(f"recorded {stored.decision.value} with hash {stored.content_hash}")
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    library = open_library(args.library)
+    result = approval.verify(library, pick_review(library, args.review))
+    print(f"approved hash: {result.approved_hash or 'none'}")
+    print(f"current hash:  {result.current_hash}")
+    print(result.state)
+    return 0 if result.state == "matches" else 1
+
+
+def _cmd_import_json(args: argparse.Namespace) -> None:
+    review = read_json(args.document)
+    if isinstance(args.library, str) or args.library.exists():
+        library = open_library(args.library, read_only=False)
+    else:
+        library = ReviewLibrary.create(args.library)
+    stored = library.add_review(review)
+    print(f"imported {stored.reference} into {library.location}")
+
+
+def _cmd_import_timeline(args: argparse.Namespace) -> int:
+    from ..importers.csv_events import ColumnMapping
+    from ..services import timeline_import
+
+    mapping = ColumnMapping.load(args.mapping) if args.mapping else None
+    library = open_library(args.library, read_only=False)
+    review_id = pick_review(library, args.review)
+    preview = timeline_import.preview(
+        library,
+        review_id,
+        args.file,
+        timeline_import.ImportFormat(args.format),
+        zone=args.zone,
+        mapping=mapping,
+    )
+    applied = timeline_import.apply(library, preview)
+    for error in preview.errors:
+        print(error.report_line())
+    print(
+        f"added {len(applied.added)}, updated {len(applied.updated)}, unchanged "
+        f"{len(preview.unchanged)}, rejected {len(preview.errors)}"
+    )
+    return 1 if preview.errors else 0
+
+
+def _cmd_sample(args: argparse.Namespace) -> None:
+    output: Path = args.output
+    if output.exists():
+        if not args.force:
+            raise LibraryError(
+                f"{output} already exists: choose another name or pass --force"
+            )
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{output}{suffix}").unlink(missing_ok=True)
+    library = ReviewLibrary.create(output)
+    review = library.add_review(sample_review())
+    library.close()
+    print(f"wrote {output} with sample review {review.reference}")
+
+
+def _cmd_upgrade(args: argparse.Namespace) -> None:
+    library = open_library(args.library, read_only=False)
+    library.close()
+    print(f"{library.location} uses the newest schema")
+
+
+def _cmd_schema(args: argparse.Namespace) -> None:
+    import json
+
+    write_atomic(args.output, (json.dumps(json_schema(), indent=2) + "\n").encode())
+    print(f"wrote {args.output}")
+
+
+def _cmd_fault_tree(args: argparse.Namespace) -> None:
+    import json
+
+    from ..domain.faulttree import analyse, parse_mef
+
+    tree = parse_mef(args.file.read_bytes(), tree_name=args.tree)
+    report = analyse(tree).report(include_observed=args.observed)
+    print(json.dumps(report, indent=2))
