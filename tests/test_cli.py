@@ -126,3 +126,14 @@ def test_invalid_json_names_field(tmp_path: Path) -> None:
 def test_usage_error_exit_status() -> None:
     result = run("export-pdf")
     assert result.returncode == 2
+
+
+def test_upgrade_old_library(tmp_path: Path) -> None:
+    path = tmp_path / "old.pir"
+    fixture = Path(__file__).parent / "fixtures" / "library-0001.pir"
+    path.write_bytes(fixture.read_bytes())
+    result = run("upgrade", path)
+    assert result.returncode == 0, result.stderr
+    assert "newest schema" in result.stdout
+    assert (tmp_path / "old.pir.schema-0001.bak").exists()
+    assert "MATRIX-2019-04" in run("list", path).stdout

@@ -19,6 +19,7 @@ from .handlers import (
     _cmd_list,
     _cmd_sample,
     _cmd_schema,
+    _cmd_upgrade,
     _cmd_verify,
 )
 
@@ -96,6 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("sample", _cmd_sample, "Create a library holding the sample review.")
     sub.add_argument("output", type=Path, help="the .pir file to create")
     sub.add_argument("--force", action="store_true", help="replace an existing file")
+    sub = command("upgrade", _cmd_upgrade, "Upgrade a library to the newest schema.")
+    sub.add_argument(
+        "library", type=library_location, help=f"{LIBRARY_HELP}; a backup is kept"
+    )
     sub = command(
         "schema", _cmd_schema, "Write the JSON Schema of the review document."
     )
