@@ -49,6 +49,7 @@ from .tabs.procedure import ProcedureTab
 from .tabs.rootcause import RootCauseTab
 from .tabs.signoff import SignOffTab
 from .tabs.timeline import TimelineTab
+from .timeline.menu import TimelineImportMenu
 from .theme import apply_appearance
 from .window_text import NO_LIBRARY_TEXT, save_state, window_title
 from .windows import REGISTRY
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         build_menus(self, self.actions)
         self._add_action_plan_menus()
         self._add_presenter_mode()
+        self.timeline_import = TimelineImportMenu(self)
         self._add_redaction_suggestions()
         self._connect()
         self._restore()

@@ -2,7 +2,8 @@
 
 Events are added, edited and deleted through the event dialog and the
 review context, so every change is saved at once and undoable. Deleting needs
-no confirmation because Ctrl+Z restores the event.
+no confirmation because Ctrl+Z restores the event. The table sits in
+`splitter`, so further views of the timeline can be added beside it.
 """
 
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -23,16 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.entities import TimelineEvent
-from ...domain.enums import label
-from ...domain.times import format_moment, parse_zone
+from ...domain.times import parse_zone
 from .. import errors
 from ..context import ReviewContext
 from ..datetimes import fill_zone_combo
 from ..dialogs.event import EventDialog
-from ..record_model import Column, RecordTableModel
 from ..status import show_status
+from ..timeline.filters import TimelineFilterBar
+from ..timeline.importing import TimelineImporter
+from ..timeline.metrics import MetricsPanel
+from ..timeline.model import DESCRIPTION, TIME, TimelineTableModel
+from ..timeline.proxy import TimelineFilter, TimelineProxy
 
-DESCRIPTION_COLUMN = 3
+# Initial widths in pixels; the user may resize every column except Description,
+# which takes the remaining width. Fixed sizes avoid measuring 50,000 rows.
+COLUMN_WIDTHS = (175, 125, 110, 135, 80, 105, 0, 100)
 
 
 class TimelineTab(QWidget):
@@ -44,43 +51,46 @@ class TimelineTab(QWidget):
         self.dialog_factory = EventDialog
         self.zone_name = "UTC"
         self._shown_review: UUID | None = None
+        self.importer = TimelineImporter(self)
         self._build()
+        self._build_view()
         self._build_actions()
         self._layout()
         self._connect()
         self.refresh()
 
     def _build(self) -> None:
-        self.model: RecordTableModel[TimelineEvent] = RecordTableModel(
-            [
-                Column("Time", self._time_text, self._time_tooltip),
-                Column("Precision", lambda e: label(e.precision)),
-                Column("Kind", lambda e: label(e.kind)),
-                Column("Description", lambda e: e.description),
-                Column("Decision point", lambda e: "Yes" if e.decision_point else ""),
-            ],
-            self,
-        )
-        self.view = QTableView()
-        self.view.setAccessibleName("Timeline events")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(True)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DESCRIPTION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.model = TimelineTableModel(self)
+        self.proxy = TimelineProxy(self.model, self)
+        self.filters = TimelineFilterBar()
+        self.metrics = MetricsPanel()
         self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.setMinimumContentsLength(20)
         self.zone.setToolTip("Zone in which this table shows times")
         self.count = QLabel()
+
+    def _build_view(self) -> None:
+        self.view = QTableView()
+        self.view.setAccessibleName("Timeline events")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            if width:
+                header.resizeSection(column, width)
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(TIME, Qt.SortOrder.AscendingOrder)
 
     def _build_actions(self) -> None:
         self.add_action = self._action("&Add event…", self.add_event)
@@ -91,6 +101,12 @@ class TimelineTab(QWidget):
         self.edit_action.setToolTip("Edit the selected event (Enter or double-click)")
         self.delete_action = self._action("&Delete event", self.delete_event)
         self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        # Ctrl+I belongs to the window's Review menu action, which opens this.
+        self.import_action = self._action("&Import timeline…", self.import_timeline)
+        self.import_action.setToolTip(
+            "Import events from CSV, JSON, a Slack export, PagerDuty or pasted "
+            "lines, with a preview (Ctrl+I)"
+        )
 
     def _action(self, text: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -101,7 +117,13 @@ class TimelineTab(QWidget):
 
     def _layout(self) -> None:
         bar = QHBoxLayout()
-        for action in (self.add_action, self.edit_action, self.delete_action):
+        actions = (
+            self.add_action,
+            self.edit_action,
+            self.delete_action,
+            self.import_action,
+        )
+        for action in actions:
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -112,31 +134,68 @@ class TimelineTab(QWidget):
         zone_label.setBuddy(self.zone)
         bar.addWidget(zone_label)
         bar.addWidget(self.zone)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.view)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.view)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.metrics)
+        layout.addWidget(self.splitter, 1)
 
     def _connect(self) -> None:
         self.view.activated.connect(lambda _index: self.edit_event())
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         self.zone.textActivated.connect(lambda _text: self._zone_edited())
         self.zone.lineEdit().editingFinished.connect(self._zone_edited)
+        self.filters.changed.connect(self.apply_filter)
         self.context.review_changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        """Show the selected review's events, keeping the chosen zone and selection."""
+        """Show the selected review's events, keeping the zone, filter and selection."""
         review = self.context.review
         if review is not None and review.id != self._shown_review:
             self.zone_name = review.display_zone
+            self._preset_window(review.events)
         self._shown_review = None if review is None else review.id
         fill_zone_combo(self.zone, self.zone_name)
         selected = self.selected()
-        events = [] if review is None else review.sorted_events()
-        self.model.set_records(events)
-        self.count.setText(f"{len(events)} events")
+        self.model.zone_name = self.zone_name
+        self.filters.zone_name = self.zone_name
+        self.model.set_records([] if review is None else review.events)
+        self._restore_order()
+        self.metrics.show_review(review)
+        self._show_count()
         if selected is not None:
             self.select(selected.id)
         self._update_actions()
+
+    def _preset_window(self, events: list[TimelineEvent]) -> None:
+        if events:
+            moments = [event.occurred_at for event in events]
+            self.filters.set_window(min(moments), max(moments), self.zone_name)
+
+    def _restore_order(self) -> None:
+        """Apply the header's sort order and the filter to freshly loaded events."""
+        header = self.view.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        if (column, order) != (TIME, Qt.SortOrder.AscendingOrder):
+            self.model.sort(column, order)
+        if self.proxy.filter.is_active():
+            self.proxy.set_filter(self.proxy.filter)
+
+    def apply_filter(self, values: TimelineFilter) -> None:
+        """Show only the events that pass the filter."""
+        self.proxy.set_filter(values)
+        self._show_count()
+        self._update_actions()
+
+    def _show_count(self) -> None:
+        total = len(self.model.records)
+        if self.proxy.filter.is_active():
+            self.count.setText(f"{self.proxy.rowCount()} of {total} events")
+        else:
+            self.count.setText(f"{total} events")
 
     def _update_actions(self) -> None:
         writable = (
@@ -144,6 +203,7 @@ class TimelineTab(QWidget):
         )
         selected = self.selected() is not None
         self.add_action.setEnabled(writable)
+        self.import_action.setEnabled(writable)
         self.edit_action.setEnabled(selected)
         self.delete_action.setEnabled(writable and selected)
 
@@ -155,29 +215,18 @@ class TimelineTab(QWidget):
             self.zone_name = text
         self.refresh()
 
-    def _time_text(self, event: TimelineEvent) -> str:
-        text = format_moment(event.occurred_at, self.zone_name, event.precision)
-        if event.ends_at is not None:
-            end = format_moment(event.ends_at, self.zone_name, event.precision)
-            text = f"{text} – {end}"
-        return text
-
-    def _time_tooltip(self, event: TimelineEvent) -> str:
-        source = format_moment(event.occurred_at, event.zone, event.precision)
-        lines = [f"Source time: {source} ({event.zone})"]
-        if event.time_note:
-            lines.append(event.time_note)
-        return "\n".join(lines)
-
     def selected(self) -> TimelineEvent | None:
         rows = self.view.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+        return self.proxy.event_at(rows[0].row()) if rows else None
 
     def select(self, event_id: UUID) -> None:
-        for row, event in enumerate(self.model.records):
-            if event.id == event_id:
-                self.view.selectRow(row)
-                return
+        row = self.model.row_of(event_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.view.selectRow(index.row())
+            self.view.scrollTo(index)
 
     def add_event(self) -> EventDialog | None:
         """Open the event dialog; accepting it saves a new event."""
@@ -235,3 +284,8 @@ class TimelineTab(QWidget):
 
         if errors.attempt(self, "Event not deleted", delete):
             show_status(self, "Deleted event — Ctrl+Z to undo")
+
+    def import_timeline(self) -> None:
+        """Start an import: choose a source, preview it, apply the accepted rows."""
+        if self.context.review is not None and not self.context.library.read_only:
+            self.importer.start()

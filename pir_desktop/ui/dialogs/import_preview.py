@@ -1,0 +1,152 @@
+"""The preview of a timeline import: new, updated, unchanged and rejected rows.
+
+New and updated rows have check boxes; Apply stores only the checked ones.
+"""
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.entities import TimelineEvent
+from ...domain.times import format_moment
+from ...services.timeline_import import ImportPreview
+
+ROW_ROLE = Qt.ItemDataRole.UserRole
+HEADERS = ("Row", "Time", "Description or value", "Details")
+
+
+def _value_text(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return "(empty)"
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(getattr(value, "value", value))
+
+
+class ImportPreviewDialog(QDialog):
+    """List what an import would change; `accepted_rows()` returns the checked rows."""
+
+    def __init__(
+        self, preview: ImportPreview, zone: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import preview")
+        self.preview = preview
+        self.zone = zone
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Import preview")
+        self.tree.setHeaderLabels(list(HEADERS))
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self._fill()
+        self._layout()
+
+    def _layout(self) -> None:
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((70, 190, 360)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        summary = QLabel(
+            f"{self.preview.source}: {len(self.preview.new)} new, "
+            f"{len(self.preview.updated)} updated, "
+            f"{len(self.preview.unchanged)} unchanged, "
+            f"{len(self.preview.errors)} rejected. Undo (Ctrl+Z) removes the "
+            "imported events and restores the events it updated."
+        )
+        summary.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply
+            | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.setText("&Apply checked rows")
+        self.apply_button.clicked.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.tree.itemChanged.connect(lambda _item, _column: self._update_apply())
+        self._update_apply()
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.buttons)
+        self.resize(980, 560)
+
+    def _group(self, title: str, count: int) -> QTreeWidgetItem:
+        group = QTreeWidgetItem(self.tree, [f"{title} ({count})"])
+        group.setFirstColumnSpanned(True)
+        group.setExpanded(count > 0)
+        return group
+
+    def _event_item(
+        self, parent: QTreeWidgetItem, row: int, event: TimelineEvent, checkable: bool
+    ) -> QTreeWidgetItem:
+        time = format_moment(event.occurred_at, self.zone, event.precision)
+        item = QTreeWidgetItem(parent, [str(row), time, event.description])
+        item.setToolTip(2, event.description)
+        if checkable:
+            item.setData(0, ROW_ROLE, row)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Checked)
+        return item
+
+    def _fill(self) -> None:
+        preview = self.preview
+        self.tree.setUpdatesEnabled(False)
+        self.new_group = self._group("New", len(preview.new))
+        for row, event in preview.new:
+            self._event_item(self.new_group, row, event, True)
+        self.updated_group = self._group("Updated", len(preview.updated))
+        for update in preview.updated:
+            item = self._event_item(
+                self.updated_group, update.row, update.imported, True
+            )
+            item.setText(3, ", ".join(update.differences))
+            for name, (old, new) in update.differences.items():
+                change = f"{_value_text(old)} → {_value_text(new)}"
+                QTreeWidgetItem(item, ["", name, change]).setToolTip(2, change)
+        self.unchanged_group = self._group("Unchanged", len(preview.unchanged))
+        self.unchanged_group.setExpanded(False)
+        for row, event in preview.unchanged:
+            self._event_item(self.unchanged_group, row, event, False)
+        self.error_group = self._group("Errors", len(preview.errors))
+        for error in preview.errors:
+            where = error.location if error.file else str(error.line)
+            item = QTreeWidgetItem(
+                self.error_group, [where, "", error.text, error.message]
+            )
+            item.setToolTip(3, error.message)
+        self.tree.setUpdatesEnabled(True)
+
+    def _checkable_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for group in (self.new_group, self.updated_group):
+            items.extend(group.child(i) for i in range(group.childCount()))
+        return items
+
+    def set_checked(self, row: int, checked: bool) -> None:
+        """Check or uncheck the new or updated event from a source row."""
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for item in self._checkable_items():
+            if item.data(0, ROW_ROLE) == row:
+                item.setCheckState(0, state)
+
+    def accepted_rows(self) -> set[int]:
+        """Return the source rows whose check box is checked."""
+        return {
+            item.data(0, ROW_ROLE)
+            for item in self._checkable_items()
+            if item.checkState(0) == Qt.CheckState.Checked
+        }
+
+    def _update_apply(self) -> None:
+        self.apply_button.setEnabled(bool(self.accepted_rows()))
