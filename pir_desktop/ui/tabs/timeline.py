@@ -31,6 +31,7 @@ from ..context import ReviewContext
 from ..datetimes import fill_zone_combo
 from ..dialogs.event import EventDialog
 from ..status import show_status
+from ..timeline.chart import TimelineChartPanel
 from ..timeline.filters import TimelineFilterBar
 from ..timeline.importing import TimelineImporter
 from ..timeline.metrics import MetricsPanel
@@ -137,6 +138,8 @@ class TimelineTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.view)
+        self.chart = TimelineChartPanel()
+        self.splitter.addWidget(self.chart)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.filters)
@@ -149,6 +152,7 @@ class TimelineTab(QWidget):
         self.zone.textActivated.connect(lambda _text: self._zone_edited())
         self.zone.lineEdit().editingFinished.connect(self._zone_edited)
         self.filters.changed.connect(self.apply_filter)
+        self.chart.event_activated.connect(self.select)
         self.context.review_changed.connect(self.refresh)
 
     def refresh(self) -> None:
@@ -165,6 +169,7 @@ class TimelineTab(QWidget):
         self.model.set_records([] if review is None else review.events)
         self._restore_order()
         self.metrics.show_review(review)
+        self.chart.show_events([] if review is None else review.events, self.zone_name)
         self._show_count()
         if selected is not None:
             self.select(selected.id)
