@@ -132,6 +132,8 @@ def test_full_disk_export_keeps_old_file(
     monkeypatch.undo()
 
     assert caught.value.errno == errno.ENOSPC
+    assert str(target) in str(caught.value)
+    assert "disk is full" in str(caught.value)
     assert target.read_text() == "previous export\n"
     assert sorted(p.name for p in tmp_path.iterdir() if "review" in p.name) == [
         "review.json"

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pypdf import PdfReader
 
+from pir_desktop import fileio
 from pir_desktop.domain.canonical import content_hash
 from pir_desktop.domain.entities import (
     ActionItem,
@@ -613,7 +614,7 @@ def test_write_pdf_keeps_file_on_replace_failure(
     def fail(*_: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(report_writer.os, "replace", fail)
+    monkeypatch.setattr(fileio.os, "replace", fail)
     with pytest.raises(OSError, match="disk full"):
         write_pdf(review, procedure, target)
 

@@ -1,13 +1,11 @@
 """Write a PDF report to disk atomically."""
 
-import contextlib
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 from ..domain.procedure import Procedure
 from ..domain.review import Review
+from ..fileio import write_atomic
 from .builder import CancelCheck, ProgressCallback, RenderedReport, ReportRenderer
 from .context import Variant
 
@@ -28,10 +26,9 @@ def write_pdf(
     Rendering finishes before anything is written, so a cancelled or failed
     build leaves no file behind. Returns the rendered report with its warnings.
 
-    The bytes go to a temporary file in the same folder, which is flushed to
-    disk and then renamed over path. On any failure the temporary file is
-    removed and a file already at path is left unchanged. The new file gets
-    mkstemp's permissions, which let only its owner read it.
+    The bytes go through fileio.write_atomic, so on any failure a file already
+    at path is left unchanged. The new file gets mkstemp's permissions, which
+    let only its owner read it.
     """
     report = ReportRenderer(
         review,
@@ -41,27 +38,7 @@ def write_pdf(
         is_cancelled=is_cancelled,
     ).render()
     data = report.data
-    descriptor, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException as exc:
-        logger.warning(
-            "Writing PDF report %s failed (%s), so the temporary file %s is removed",
-            path,
-            exc,
-            temporary,
-        )
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-
-    _fsync_folder(path.parent)
+    write_atomic(path, data)
     logger.info(
         "Wrote %s PDF report %s (%d pages, %d bytes)",
         variant,
@@ -70,14 +47,3 @@ def write_pdf(
         len(data),
     )
     return report
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Flush a folder entry to disk so that the rename survives a crash."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
