@@ -47,7 +47,7 @@ class Settings(BaseModel):
     # Library path (resolved, as text) to the reference of the review last shown.
     last_review: dict[str, str] = Field(default_factory=dict)
     # IANA zone name for times without a review's own zone. Empty means local time.
-    # NOTE: no window reads display_zone yet, so times show in each review's zone.
+    # The Timeline tab shows times in this zone; empty means each review's own.
     display_zone: str = ""
     theme: Theme = Theme.SYSTEM
     windows: dict[str, WindowState] = Field(default_factory=dict)

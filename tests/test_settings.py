@@ -18,6 +18,7 @@ from pir_desktop.settings import (
     settings_path,
 )
 from pir_desktop.ui.main_window import MainWindow
+from pir_desktop.ui.tabs.timeline import TimelineTab
 from pir_desktop.ui.windows import REGISTRY
 
 
@@ -143,3 +144,18 @@ def test_dark_theme_palette(qtbot) -> None:
     window.set_theme(Theme.SYSTEM)
     assert dark < 80
     assert light > 200
+
+
+def test_display_zone_used_by_timeline(qtbot, library) -> None:
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    timeline = window.findChild(TimelineTab)
+    timeline.zone.setEditText("Asia/Tokyo")
+    timeline._zone_edited()
+    window.close()
+
+    REGISTRY.reset()
+    assert REGISTRY.settings.display_zone == "Asia/Tokyo"
+    fresh = MainWindow(library)
+    qtbot.addWidget(fresh)
+    assert fresh.findChild(TimelineTab).zone_name == "Asia/Tokyo"

@@ -37,6 +37,7 @@ from ..timeline.importing import TimelineImporter
 from ..timeline.metrics import MetricsPanel
 from ..timeline.model import DESCRIPTION, TIME, TimelineTableModel
 from ..timeline.proxy import TimelineFilter, TimelineProxy
+from ..windows import REGISTRY
 
 # Initial widths in pixels; the user may resize every column except Description,
 # which takes the remaining width. Fixed sizes avoid measuring 50,000 rows.
@@ -159,7 +160,7 @@ class TimelineTab(QWidget):
         """Show the selected review's events, keeping the zone, filter and selection."""
         review = self.context.review
         if review is not None and review.id != self._shown_review:
-            self.zone_name = review.display_zone
+            self.zone_name = REGISTRY.settings.display_zone or review.display_zone
             self._preset_window(review.events)
         self._shown_review = None if review is None else review.id
         fill_zone_combo(self.zone, self.zone_name)
@@ -218,6 +219,9 @@ class TimelineTab(QWidget):
             return
         if errors.attempt(self, "Time zone not changed", lambda: parse_zone(text)):
             self.zone_name = text
+            # The zone chosen here becomes the user's display zone for every review.
+            REGISTRY.settings.display_zone = text
+            REGISTRY.save()
         self.refresh()
 
     def selected(self) -> TimelineEvent | None:
