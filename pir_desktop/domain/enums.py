@@ -49,7 +49,7 @@ class EventKind(StrEnum):
 
 
 class Actor(StrEnum):
-    """Who acted in a timeline event."""
+    """The party that acted in a timeline event."""
 
     DEFENDER = "defender"
     ATTACKER = "attacker"
@@ -59,7 +59,7 @@ class Actor(StrEnum):
 
 
 class Provenance(StrEnum):
-    """How a timeline event entered the review."""
+    """The origin of a timeline event: typed, imported or derived."""
 
     TYPED = "typed"
     IMPORTED = "imported"
@@ -121,7 +121,7 @@ class ActionPriority(StrEnum):
 
 
 class ActionType(StrEnum):
-    """What an action does about its factor, strongest first."""
+    """The effect of an action on its factor, strongest first."""
 
     ELIMINATE = "eliminate"
     PREVENT = "prevent"
