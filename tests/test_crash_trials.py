@@ -67,7 +67,7 @@ def run_trial(path: Path, seed: int) -> list[str]:
 
 
 def check_file(path: Path, lines: list[str]) -> None:
-    """Assert that the file is intact and holds every reported edit."""
+    """Assert that the file is intact and contains every reported edit."""
     with sqlite3.connect(path) as connection:
         integrity = connection.execute("PRAGMA integrity_check").fetchall()
     connection.close()

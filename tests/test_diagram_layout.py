@@ -36,7 +36,8 @@ def assert_tidy(diagram: Diagram) -> None:
     for first, second in itertools.combinations(diagram.boxes, 2):
         assert not boxes_overlap(first, second), (first.id, second.id)
     for box in diagram.boxes:
-        assert box.x >= 0 and box.y >= 0, box.id
+        assert box.x >= 0, box.id
+        assert box.y >= 0, box.id
         assert box.right <= diagram.width + 1e-6, box.id
         assert box.bottom <= diagram.height + 1e-6, box.id
     for edge in diagram.edges:

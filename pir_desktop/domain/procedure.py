@@ -83,7 +83,7 @@ GENERIC_AGENDA = (
 
 
 class MeetingSettings(_Strict):
-    """How the review meeting runs: its default agenda and the dot-vote budget."""
+    """Meeting settings: the default agenda and the dot-vote budget."""
 
     agenda: tuple[AgendaTemplate, ...] = GENERIC_AGENDA
     dot_votes_per_person: int = Field(

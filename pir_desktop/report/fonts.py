@@ -42,7 +42,7 @@ def register_fonts() -> None:
                 f"bundled font {path} is missing: reinstall PIR Desktop or set "
                 "PIR_DESKTOP_RESOURCES to a resources folder that contains it"
             )
-        # The .ttc collection holds Micro Hei and its monospaced twin; 0 is the former.
+        # The .ttc collection contains Micro Hei at index 0 and its mono twin at 1.
         pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
 
     addMapping(REGULAR, 0, 0, REGULAR)

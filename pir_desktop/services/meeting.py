@@ -185,7 +185,7 @@ def _title(text: str) -> str:
 
 
 def absent_roles(review: Review, procedure: Procedure) -> list[str]:
-    """Return the names of roles required at the meeting that nobody attends."""
+    """Return the names of required meeting roles with no attending participant."""
     present = {p.role for p in review.participants if p.attended}
     return [
         role.name

@@ -97,7 +97,7 @@ def _prepare(connection: Connection, location: str) -> None:
         return
     if "library_meta" not in tables or "alembic_version" not in tables:
         raise LibraryError(
-            f"{location} holds other tables and is not a PIR library: "
+            f"{location} contains other tables and is not a PIR library: "
             "use an empty database"
         )
     marker = connection.scalar(

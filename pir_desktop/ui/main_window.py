@@ -49,8 +49,8 @@ from .tabs.procedure import ProcedureTab
 from .tabs.rootcause import RootCauseTab
 from .tabs.signoff import SignOffTab
 from .tabs.timeline import TimelineTab
-from .timeline.menu import TimelineImportMenu
 from .theme import apply_appearance
+from .timeline.menu import TimelineImportMenu
 from .window_text import NO_LIBRARY_TEXT, save_state, window_title
 from .windows import REGISTRY
 

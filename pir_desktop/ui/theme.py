@@ -67,7 +67,7 @@ def palette_for(dark: bool) -> QPalette:
 
 
 def system_is_dark() -> bool:
-    """Return whether the desktop asks for a dark colour scheme (Qt 6.5+)."""
+    """Return whether the desktop requests a dark colour scheme (Qt 6.5+)."""
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
@@ -87,7 +87,7 @@ class ThemeManager:
             # An empty palette resolves to the platform theme's palette.
             self.app.setPalette(QPalette())
             if system_is_dark() and self.app.palette().window().color().value() > 128:
-                # The desktop asks for dark, but the platform theme only has a
+                # The desktop requests dark, but the platform theme only has a
                 # light palette (xcb without a desktop theme plugin, say).
                 self.app.setStyle("Fusion")
                 self.app.setPalette(palette_for(dark=True))

@@ -24,4 +24,3 @@ def save_state(library: ReviewLibrary | None) -> str:
     if library.read_only:
         return "Read-only: changes cannot be saved"
     return f"All changes saved to {library.location}"
-

@@ -9,7 +9,7 @@ from .geometry import Box, BoxKind, Measure, line_height
 
 @dataclass(frozen=True)
 class TextStyle:
-    """How a kind of box sets its text: font size, wrap width and padding."""
+    """Text settings of a kind of box: font size, wrap width and padding."""
 
     font_size: float
     max_width: float

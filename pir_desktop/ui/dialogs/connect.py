@@ -1,4 +1,4 @@
-"""The dialog that asks where a team library on PostgreSQL is."""
+"""The dialog for the connection details of a team library on PostgreSQL."""
 
 from PySide6.QtWidgets import (
     QDialog,

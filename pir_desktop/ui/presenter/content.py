@@ -1,4 +1,4 @@
-"""What each agenda step shows: rows of text built from a redacted review.
+"""Content of each agenda step: rows of text built from a redacted review.
 
 Presenter views receive the review through `redacted_review`, so every text
 marked sensitive is already masked when it reaches a row.

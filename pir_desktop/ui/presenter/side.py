@@ -15,7 +15,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 def absence_text(review: Review, procedure: Procedure) -> str:
-    """Return the warning about required roles nobody attends, or ""."""
+    """Return the warning about required roles with no attending participant, or ""."""
     missing = absent_roles(review, procedure)
     if not missing:
         return ""
