@@ -9,13 +9,12 @@ from ...domain.diagrams import (
     fishbone_diagram,
     problem_statement,
     ribs_from_factors,
-    why_tree_diagram,
 )
-from ...domain.review import Review
 from ..context import ReviewContext
 from .fault_tree_panel import FaultTreePanel
 from .fonts import measure
 from .view import DiagramView
+from .why_editor import WhyTreePage
 
 CATEGORY_PREFIX = "category:"
 HINT = (
@@ -32,11 +31,11 @@ class DiagramTabs(QTabWidget):
         super().__init__(parent)
         self.context = context
         self.collapsed: set[str] = set()
-        self.why_view = DiagramView(self)
+        self.why_page = WhyTreePage(context, self)
+        self.why_view = self.why_page.view
         self.fishbone_view = DiagramView(self)
-        self.why_view.setAccessibleName("Why-tree diagram")
         self.fishbone_view.setAccessibleName("Fishbone diagram")
-        self.addTab(_page(self.why_view, HINT), "Why-tree diagram")
+        self.addTab(self.why_page, "Why-tree diagram")
         self.addTab(_page(self.fishbone_view, FISHBONE_HINT), "Fishbone")
         self.fault_tree = FaultTreePanel(context, self)
         self.addTab(self.fault_tree, "Fault tree")
@@ -46,8 +45,7 @@ class DiagramTabs(QTabWidget):
 
     def refresh(self) -> None:
         """Lay out both diagrams again from the context's review."""
-        review = self.context.review
-        self.why_view.show_diagram(_why_tree(review))
+        self.why_page.refresh()
         self.show_fishbone()
 
     def show_fishbone(self) -> None:
@@ -66,12 +64,6 @@ class DiagramTabs(QTabWidget):
             return
         self.collapsed ^= {box_id.removeprefix(CATEGORY_PREFIX)}
         self.show_fishbone()
-
-
-def _why_tree(review: Review | None) -> Diagram:
-    nodes = [] if review is None else review.why_nodes
-    factors = [] if review is None else review.factors
-    return why_tree_diagram(nodes, factors, measure)
 
 
 def _page(view: DiagramView, hint: str) -> QWidget:

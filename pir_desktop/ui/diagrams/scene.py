@@ -2,7 +2,8 @@
 
 Scene units are points, as in the layout and the PDF. Each box is one
 top-level item whose children are its text, strike-through lines and symbol.
-The box item stores the box id and the id of the record it shows.
+The box item stores the box id and the id of the record it shows. Two outline
+items above the boxes mark the focused box and the target of a drag.
 """
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -32,6 +33,13 @@ RECORD_ID_ROLE = 1
 KIND_ROLE = 2
 EDGE_Z = 0.0
 BOX_Z = 1.0
+OUTLINE_Z = 2.0
+# Outlines are drawn with cosmetic pens, in pixels, so they stay visible at
+# every zoom level. The gap between box and outline is in points.
+FOCUS_COLOUR = "#1a73e8"
+DROP_COLOUR = "#2e7d32"
+OUTLINE_PIXELS = 3.0
+OUTLINE_GAP = 2.5
 
 
 class DiagramScene(QGraphicsScene):
@@ -53,10 +61,40 @@ class DiagramScene(QGraphicsScene):
         self._boxes = {box.id: _box_item(box) for box in diagram.boxes}
         for item in self._boxes.values():
             self.addItem(item)
+        self.focus_outline = _outline_item(FOCUS_COLOUR, dashed=False)
+        self.drop_outline = _outline_item(DROP_COLOUR, dashed=True)
+        self.addItem(self.focus_outline)
+        self.addItem(self.drop_outline)
 
     def box_items(self) -> dict[str, QGraphicsItem]:
         """Return the top-level item of every box, keyed by box id."""
         return dict(self._boxes)
+
+    def box_item(self, box_id: str) -> QGraphicsItem | None:
+        return self._boxes.get(box_id)
+
+    def box_at(self, point: QPointF, skip: str = "") -> QGraphicsItem | None:
+        """Return the topmost box item under a scene point, other than `skip`."""
+        for item in self.items(point):
+            while item is not None and not item.data(BOX_ID_ROLE):
+                item = item.parentItem()
+            if item is not None and item.data(BOX_ID_ROLE) != skip:
+                return item
+        return None
+
+    def show_focus(self, box_id: str | None) -> None:
+        """Draw the focus outline around a box, or hide it for None."""
+        _place_outline(self.focus_outline, self._box_rect(box_id))
+
+    def show_drop_target(self, box_id: str | None) -> None:
+        """Draw the drop outline around a box, or hide it for None."""
+        _place_outline(self.drop_outline, self._box_rect(box_id))
+
+    def _box_rect(self, box_id: str | None) -> QRectF | None:
+        if box_id is None or box_id not in self._boxes:
+            return None
+        box = self.diagram.box(box_id)
+        return QRectF(box.x, box.y, box.width, box.height)
 
     def selected_ids(self) -> list[str]:
         """Return the record ids of the selected boxes, in scene order."""
@@ -73,6 +111,34 @@ def _pen(colour: str, width: float, dashed: bool = False) -> QPen:
         # Qt counts dash lengths in pen widths; the palette gives points.
         pen.setDashPattern([length / width for length in palette.DASH])
     return pen
+
+
+def _outline_item(colour: str, dashed: bool) -> QGraphicsPathItem:
+    item = QGraphicsPathItem()
+    pen = QPen(QColor(colour), OUTLINE_PIXELS)
+    pen.setCosmetic(True)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    item.setPen(pen)
+    if dashed:
+        fill = QColor(colour)
+        fill.setAlpha(40)
+        item.setBrush(QBrush(fill))
+    item.setZValue(OUTLINE_Z)
+    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    item.setVisible(False)
+    return item
+
+
+def _place_outline(item: QGraphicsPathItem, rect: QRectF | None) -> None:
+    if rect is None:
+        item.setVisible(False)
+        return
+    gap = OUTLINE_GAP
+    path = QPainterPath()
+    path.addRoundedRect(rect.adjusted(-gap, -gap, gap, gap), 3, 3)
+    item.setPath(path)
+    item.setVisible(True)
 
 
 def _edge_item(edge: Edge) -> QGraphicsPathItem:

@@ -1,24 +1,86 @@
-"""A zoomable view of a diagram scene: Ctrl++, Ctrl+-, Ctrl+0 and Ctrl+wheel."""
+"""A zoomable view of a diagram scene that can also edit it with keys and drags.
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView, QWidget
+Zoom with Ctrl++, Ctrl+-, Ctrl+0 and Ctrl+wheel. In editable mode a click
+selects a box and the view emits edit requests for the selected box: Enter
+adds a sibling, Tab a child, F2 renames, Delete removes, and dropping a
+dragged box onto another requests a move under it. The view only emits the
+requests. The page that owns the diagram changes the records and shows the
+new layout.
+"""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QWidget
 
 from ...domain.diagrams import Diagram
+from .navigation import Direction, entry_box, nearest_box
 from .scene import BOX_ID_ROLE, RECORD_ID_ROLE, DiagramScene
 
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.05
 MAX_ZOOM = 8.0
+# Room in pixels kept around a box that the selection scrolls into view.
+VISIBLE_MARGIN = 24
+
+ARROWS = {
+    Qt.Key.Key_Left: Direction.LEFT,
+    Qt.Key.Key_Right: Direction.RIGHT,
+    Qt.Key.Key_Up: Direction.UP,
+    Qt.Key.Key_Down: Direction.DOWN,
+}
+EDIT_KEYS = {
+    Qt.Key.Key_Return,
+    Qt.Key.Key_Enter,
+    Qt.Key.Key_Tab,
+    Qt.Key.Key_F2,
+    Qt.Key.Key_Delete,
+}
+
+
+@dataclass
+class _Press:
+    """A left-button press on a box, which becomes a drag once the mouse moves."""
+
+    box_id: str
+    record_id: str
+    origin: QPoint
+    dragging: bool = False
+    target: QGraphicsItem | None = None
 
 
 class DiagramView(QGraphicsView):
-    """Shows one diagram; double-clicking a box emits its box and record ids."""
+    """Shows one diagram; double-clicking a box emits its box and record ids.
+
+    Every request signal carries the box id and the record id of the box it
+    concerns, as the scene stores them in BOX_ID_ROLE and RECORD_ID_ROLE.
+    `move_requested` carries the dragged box's ids, then the target box's.
+    """
 
     box_activated = Signal(str, str)
+    add_sibling_requested = Signal(str, str)
+    add_child_requested = Signal(str, str)
+    rename_requested = Signal(str, str)
+    delete_requested = Signal(str, str)
+    move_requested = Signal(str, str, str, str)
+    selection_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._editable = False
+        self._selected: str | None = None
+        self._selecting = False
+        self._press: _Press | None = None
+        self._pan_from: QPoint | None = None
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
         )
@@ -43,16 +105,110 @@ class DiagramView(QGraphicsView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def show_diagram(self, diagram: Diagram) -> None:
-        """Replace the scene, keeping the zoom level."""
+        """Replace the scene, keeping the zoom level and the selected box.
+
+        The selection is kept when the new diagram has a box with the same id;
+        otherwise it is cleared and `selection_changed` is emitted.
+        """
+        kept = self._selected
+        self._cancel_press()
         old = self.scene()
-        self.setScene(DiagramScene(diagram, self))
+        scene = DiagramScene(diagram, self)
+        self._selected = None
+        self.setScene(scene)
+        scene.selectionChanged.connect(self._follow_scene_selection)
         if old is not None:
             old.deleteLater()
+        if kept is not None and scene.box_item(kept) is not None:
+            self._select(kept, scroll=False)
+        elif kept is not None:
+            self.selection_changed.emit()
 
     def diagram_scene(self) -> DiagramScene:
         scene = self.scene()
         assert isinstance(scene, DiagramScene)
         return scene
+
+    # Editing mode and selection
+
+    def set_editable(self, editable: bool) -> None:
+        """Switch keyboard and drag editing on or off."""
+        self._editable = editable
+        self._cancel_press()
+        mode = QGraphicsView.DragMode
+        self.setDragMode(mode.NoDrag if editable else mode.ScrollHandDrag)
+        if editable:
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        else:
+            self.viewport().unsetCursor()
+
+    def is_editable(self) -> bool:
+        return self._editable
+
+    def selected_box(self) -> tuple[str, str] | None:
+        """Return (box id, record id) of the selected box, or None."""
+        item = self._selected_item()
+        if item is None:
+            return None
+        return item.data(BOX_ID_ROLE), item.data(RECORD_ID_ROLE)
+
+    def select_box(self, box_id: str | None) -> bool:
+        """Select the box with this id and scroll to it; None clears the selection.
+
+        Return whether a box is selected afterwards. An unknown id clears it.
+        """
+        return self._select(box_id, scroll=True)
+
+    def _select(self, box_id: str | None, scroll: bool) -> bool:
+        scene = self.diagram_scene()
+        item = scene.box_item(box_id) if box_id else None
+        before = self._selected
+        self._selecting = True
+        scene.clearSelection()
+        if item is not None:
+            item.setSelected(True)
+        self._selecting = False
+        self._selected = None if item is None else box_id
+        scene.show_focus(self._selected)
+        if item is not None and scroll:
+            self.ensureVisible(item, VISIBLE_MARGIN, VISIBLE_MARGIN)
+        if self._selected != before:
+            self.selection_changed.emit()
+        return item is not None
+
+    def _selected_item(self) -> QGraphicsItem | None:
+        if self._selected is None:
+            return None
+        item = self.diagram_scene().box_item(self._selected)
+        return item if item is not None and item.isSelected() else None
+
+    def _follow_scene_selection(self) -> None:
+        """Track selections made on the scene itself, such as cut-set highlights."""
+        if self._selecting:
+            return
+        scene = self.diagram_scene()
+        chosen = [i.data(BOX_ID_ROLE) for i in scene.selectedItems()]
+        chosen = [box_id for box_id in chosen if box_id]
+        before = self._selected
+        if before not in chosen:
+            self._selected = chosen[0] if len(chosen) == 1 else None
+        scene.show_focus(self._selected)
+        if self._selected != before:
+            self.selection_changed.emit()
+
+    def move_selection(self, direction: Direction) -> bool:
+        """Select the nearest box in a direction, or an entry box when none is."""
+        diagram = self.diagram_scene().diagram
+        if self._selected is None:
+            entry = entry_box(diagram.boxes, direction)
+            return entry is not None and self.select_box(entry.id)
+        target = nearest_box(diagram.boxes, diagram.box(self._selected), direction)
+        if target is not None:
+            self.select_box(target.id)
+        return True
+
+    # Zoom
 
     def natural_zoom(self) -> float:
         """Return the zoom at which a point of the diagram is a point on screen."""
@@ -91,12 +247,170 @@ class DiagramView(QGraphicsView):
             return
         super().wheelEvent(event)
 
+    # Keyboard
+
+    def event(self, event: QEvent) -> bool:
+        """Take Tab for "add child" while a box is selected, before focus moves.
+
+        Shift+Tab moves the focus back as usual, and Ctrl+Tab moves it on.
+        Keys that the view handles also win over window shortcuts.
+        """
+        if self._editable and isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.ShortcutOverride and self._handles(event):
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Tab:
+                if _modifiers(event) == Qt.KeyboardModifier.ControlModifier:
+                    self.focusNextPrevChild(True)
+                    return True
+                if self._handles(event):
+                    self.keyPressEvent(event)
+                    return True
+        return super().event(event)
+
+    def _handles(self, event: QKeyEvent) -> bool:
+        if _modifiers(event) != Qt.KeyboardModifier.NoModifier:
+            return False
+        key = event.key()
+        if key in ARROWS:
+            return True
+        return key in EDIT_KEYS and self.selected_box() is not None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self._editable:
+            super().keyPressEvent(event)
+            return
+        if event.key() == Qt.Key.Key_Escape and self._press is not None:
+            self._cancel_press()
+            event.accept()
+            return
+        if self._handles(event) and self._handle_key(event.key()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _handle_key(self, key: int) -> bool:
+        if key in ARROWS:
+            return self.move_selection(ARROWS[key])
+        selected = self.selected_box()
+        if selected is None:
+            return False
+        signal = {
+            Qt.Key.Key_Return: self.add_sibling_requested,
+            Qt.Key.Key_Enter: self.add_sibling_requested,
+            Qt.Key.Key_Tab: self.add_child_requested,
+            Qt.Key.Key_F2: self.rename_requested,
+            Qt.Key.Key_Delete: self.delete_requested,
+        }[key]
+        signal.emit(*selected)
+        return True
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self._cancel_press()
+        super().focusOutEvent(event)
+
+    # Mouse
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if not self._editable or event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        item = self._box_at(event.position().toPoint())
+        if item is None:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+        else:
+            self.select_box(item.data(BOX_ID_ROLE))
+            self._press = _Press(
+                item.data(BOX_ID_ROLE),
+                item.data(RECORD_ID_ROLE),
+                event.position().toPoint(),
+            )
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        position = event.position().toPoint()
+        if self._pan_from is not None:
+            self._pan(position)
+        elif self._press is not None:
+            self._drag_to(position)
+        else:
+            super().mouseMoveEvent(event)
+            return
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if not self._editable or event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        if self._pan_from is not None:
+            moved = event.position().toPoint() - self._pan_from
+            if moved.manhattanLength() < QApplication.startDragDistance():
+                self.select_box(None)
+        press = self._press
+        self._cancel_press()
+        if press is not None and press.dragging and press.target is not None:
+            target = press.target
+            self.move_requested.emit(
+                press.box_id,
+                press.record_id,
+                target.data(BOX_ID_ROLE),
+                target.data(RECORD_ID_ROLE),
+            )
+        event.accept()
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        item = self.itemAt(event.position().toPoint())
-        while item is not None and not item.data(BOX_ID_ROLE):
-            item = item.parentItem()
+        item = self._box_at(event.position().toPoint())
         if item is None:
             super().mouseDoubleClickEvent(event)
             return
         self.box_activated.emit(item.data(BOX_ID_ROLE), item.data(RECORD_ID_ROLE))
         event.accept()
+
+    def _box_at(self, position: QPoint, skip: str = "") -> QGraphicsItem | None:
+        return self.diagram_scene().box_at(self.mapToScene(position), skip)
+
+    def _pan(self, position: QPoint) -> None:
+        assert self._pan_from is not None
+        delta = position - self._pan_from
+        self._pan_from = position
+        bars = self.horizontalScrollBar(), self.verticalScrollBar()
+        bars[0].setValue(bars[0].value() - delta.x())
+        bars[1].setValue(bars[1].value() - delta.y())
+
+    def _drag_to(self, position: QPoint) -> None:
+        """Follow a box drag, outlining the box it would be dropped on."""
+        press = self._press
+        assert press is not None
+        distance = (position - press.origin).manhattanLength()
+        if not press.dragging and distance < QApplication.startDragDistance():
+            return
+        press.dragging = True
+        press.target = self._box_at(position, skip=press.box_id)
+        scene = self.diagram_scene()
+        dragged = scene.box_item(press.box_id)
+        if dragged is not None:
+            dragged.setOpacity(0.5)
+        target_id = None if press.target is None else press.target.data(BOX_ID_ROLE)
+        scene.show_drop_target(target_id)
+        shape = Qt.CursorShape
+        cursor = shape.DragMoveCursor if press.target else shape.ForbiddenCursor
+        self.viewport().setCursor(cursor)
+
+    def _cancel_press(self) -> None:
+        """End a pan or a drag without dropping, and restore the box and cursor."""
+        press, self._press, self._pan_from = self._press, None, None
+        scene = self.scene()
+        if isinstance(scene, DiagramScene):
+            scene.show_drop_target(None)
+            dragged = scene.box_item(press.box_id) if press else None
+            if dragged is not None:
+                dragged.setOpacity(1.0)
+        if self._editable:
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+
+
+def _modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
+    """Return the event's modifiers without the keypad flag of the Enter key."""
+    return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
