@@ -96,7 +96,9 @@ def test_old_file_gets_timeline_defaults(name: str, tmp_path: Path) -> None:
         assert event.alternative_at is None
 
 
-@pytest.mark.parametrize("name", OLD_FILES)
+@pytest.mark.parametrize(
+    "name", [name for name in OLD_FILES if fixture_revision(name) < "0005"]
+)
 def test_old_file_gets_no_fault_trees(name: str, tmp_path: Path) -> None:
     path = copy_fixture(name, tmp_path)
     library = ReviewLibrary.open(path)
@@ -105,6 +107,39 @@ def test_old_file_gets_no_fault_trees(name: str, tmp_path: Path) -> None:
     assert reviews
     assert all(review.fault_trees == [] for review in reviews)
     assert table_counts(path)["fault_trees"] == 0
+
+
+@pytest.mark.parametrize("name", OLD_FILES)
+def test_old_file_gets_no_fishbones(name: str, tmp_path: Path) -> None:
+    path = copy_fixture(name, tmp_path)
+    library = ReviewLibrary.open(path)
+    reviews = [library.load(facts.id) for facts in library.reviews()]
+    library.close()
+    assert reviews
+    assert all(review.fishbones == [] for review in reviews)
+    assert table_counts(path)["fishbones"] == 0
+
+
+def test_file_from_0005_keeps_fault_trees(tmp_path: Path) -> None:
+    path = copy_fixture("library-0005.pir", tmp_path)
+    library = ReviewLibrary.open(path)
+    review = library.load(library.reviews()[0].id)
+    library.close()
+    assert [tree.title for tree in review.fault_trees] == [
+        "Attacker gains root on production hosts"
+    ]
+    assert len(review.factors) == 10
+
+
+def test_upgraded_file_stores_fishbones(tmp_path: Path) -> None:
+    path = copy_fixture("library-0005.pir", tmp_path)
+    library = ReviewLibrary.open(path)
+    review = library.load(library.reviews()[0].id)
+    added = library.add(review.id, sample_review().fishbones[0])
+    reopened = library.load(review.id)
+    library.close()
+    assert [f.id for f in reopened.fishbones] == [added.id]
+    assert reopened.fishbones[0].parents == sample_review().fishbones[0].parents
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,9 @@
 """The canonical JSON of a review's content and its SHA-256, to bind approvals.
 
 The canonical form leaves out what is not content: edit counters, the
-approvals themselves, and meeting bookkeeping (dot votes, the parking lot,
-dismissed wording hints). Fields at their default value are left out too, so
+approvals themselves, meeting bookkeeping (dot votes, the parking lot,
+dismissed wording hints) and which fishbone categories are collapsed, which
+changes only the view. Fields at their default value are left out too, so
 a schema upgrade that adds a field with a default keeps existing approvals
 valid. Lists of records are sorted by id, so storage order does not change
 the hash. The why-tree and the timeline keep their order through their own
@@ -16,6 +17,11 @@ from typing import Any
 from .review import Review
 
 NOT_CONTENT = {"approvals", "votes", "parking_lot", "dismissed_wording"}
+# Fields of child records that are not content, by review field.
+NOT_CONTENT_FIELDS = {"fishbones": {"collapsed"}}
+EXCLUDE: dict[str, Any] = {name: True for name in NOT_CONTENT} | {
+    field: {"__all__": names} for field, names in NOT_CONTENT_FIELDS.items()
+}
 
 
 def _strip(value: Any) -> Any:
@@ -31,7 +37,7 @@ def _strip(value: Any) -> Any:
 
 def canonical_json(review: Review) -> str:
     """Return the review's content as compact JSON with sorted keys."""
-    data = review.model_dump(mode="json", exclude=NOT_CONTENT, exclude_defaults=True)
+    data = review.model_dump(mode="json", exclude=EXCLUDE, exclude_defaults=True)
     return json.dumps(
         _strip(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False
     )

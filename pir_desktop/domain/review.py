@@ -25,6 +25,7 @@ from .entities import (
 )
 from .enums import P3Criterion, Severity
 from .fault_tree_record import FaultTreeRecord
+from .fishbone_record import FishboneRecord
 from .meeting import AgendaItem, DotVote, ParkingLotItem
 from .times import parse_zone, to_utc
 
@@ -126,6 +127,7 @@ class Review(ReviewFacts):
     parking_lot: list[ParkingLotItem] = Field(default_factory=list)
     votes: list[DotVote] = Field(default_factory=list)
     fault_trees: list[FaultTreeRecord] = Field(default_factory=list)
+    fishbones: list[FishboneRecord] = Field(default_factory=list)
 
     @property
     def facts(self) -> ReviewFacts:
@@ -161,4 +163,5 @@ CHILD_TYPES: dict[str, type[Entity]] = {
     "parking_lot": ParkingLotItem,
     "votes": DotVote,
     "fault_trees": FaultTreeRecord,
+    "fishbones": FishboneRecord,
 }

@@ -26,6 +26,7 @@ from ..domain.entities import (
     WhyNode,
 )
 from ..domain.fault_tree_record import FaultTreeRecord
+from ..domain.fishbone_record import FishboneRecord
 from ..domain.meeting import AgendaItem, DotVote, ParkingLotItem
 from ..domain.review import FACT_FIELDS, ReviewFacts
 from .schema import (
@@ -39,6 +40,7 @@ from .schema import (
     EventRow,
     FactorRow,
     FaultTreeRow,
+    FishboneRow,
     LessonRow,
     ObservationRow,
     ParkingLotRow,
@@ -66,6 +68,7 @@ ROW_TYPES: dict[type[Entity], type[Base]] = {
     ParkingLotItem: ParkingLotRow,
     DotVote: DotVoteRow,
     FaultTreeRecord: FaultTreeRow,
+    FishboneRecord: FishboneRow,
 }
 
 # Link field name -> row type of the linked records.

@@ -31,6 +31,7 @@ INSERT_ORDER = (
     "parking_lot",
     "votes",
     "fault_trees",
+    "fishbones",
 )
 
 

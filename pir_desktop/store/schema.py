@@ -9,7 +9,17 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import (
+    JSON,
+    Column,
+    Dialect,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -338,3 +348,31 @@ class FaultTreeRow(ChildRow, Base):
     title: Mapped[str]
     notes: Mapped[str]
     tree: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class UUIDMap(TypeDecorator[dict[UUID, UUID]]):
+    """A mapping of UUIDs to UUIDs, stored as a JSON object of strings."""
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(
+        self, value: dict[UUID, UUID] | None, dialect: Dialect
+    ) -> dict[str, str] | None:
+        if value is None:
+            return None
+        return {str(key): str(item) for key, item in value.items()}
+
+
+class FishboneRow(ChildRow, Base):
+    """A stored fishbone; `parents` maps a sub-cause's factor id to its parent's."""
+
+    __tablename__ = "fishbones"
+
+    review_id: Mapped[UUID] = _review_fk()
+    title: Mapped[str]
+    problem: Mapped[str]
+    preset: Mapped[str]
+    categories: Mapped[list[str]] = mapped_column(JSON)
+    collapsed: Mapped[list[str]] = mapped_column(JSON)
+    parents: Mapped[dict[UUID, UUID]] = mapped_column(UUIDMap)

@@ -1,18 +1,27 @@
 """Fishbone category presets as data, and the grouping of factors into ribs."""
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Self
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..entities import ContributingFactor
-from .fishbone import Cause, Rib
+from ..fishbone_record import FishboneRecord, category_key
+from ..review import Review
+from .fishbone import Cause, FishboneStyle, Rib, fishbone_diagram
+from .geometry import Diagram, Measure
+from .whytree import problem_statement
 
 FORMAT_VERSION = 1
 UNCATEGORISED = "Uncategorised"
+# The preset of the fishbone that a review without a stored one shows.
+DERIVED_PRESET = "security"
+# Marks a sub-cause drawn one level higher than it is linked.
+SUBCAUSE_MARK = "↳ "
 
 
 class _Strict(BaseModel):
@@ -85,6 +94,7 @@ def ribs_from_factors(
     categories: Sequence[str] = (),
     *,
     show_empty: bool = False,
+    parents: Mapping[UUID, UUID] | None = None,
 ) -> list[Rib]:
     """Group factors into one rib per category, in the order given.
 
@@ -92,25 +102,132 @@ def ribs_from_factors(
     Categories not in `categories` follow in the order they first appear,
     and factors without a category end on an "Uncategorised" rib. Listed
     categories without factors get a rib only when show_empty is true.
+
+    A factor that `parents` links to another factor of the list is a
+    sub-cause: it hangs under that factor, on that factor's rib, whatever
+    its own category. The layout draws one level of sub-causes, so deeper
+    ones follow their top cause's sub-causes in depth-first order, each
+    marked with SUBCAUSE_MARK once per extra level.
     """
+    links = _acyclic_links(factors, parents or {})
+    children: dict[UUID, list[ContributingFactor]] = {}
+    for factor in factors:
+        if factor.id in links:
+            children.setdefault(links[factor.id], []).append(factor)
+
     names: dict[str, str] = {}
     grouped: dict[str, list[Cause]] = {}
     for name in categories:
-        key = name.strip().casefold()
+        key = category_key(name)
         names.setdefault(key, name.strip())
         grouped.setdefault(key, [])
     for factor in factors:
+        if factor.id in links:
+            continue
         name = factor.category.strip() or UNCATEGORISED
-        key = name.casefold()
+        key = category_key(name)
         names.setdefault(key, name)
-        grouped.setdefault(key, []).append(
-            Cause(id=str(factor.id), text=factor.statement, status=factor.status)
-        )
+        subcauses = tuple(_subcauses(factor.id, children, 1))
+        grouped.setdefault(key, []).append(_cause(factor, "", subcauses))
 
-    uncategorised = UNCATEGORISED.casefold()
+    uncategorised = category_key(UNCATEGORISED)
     order = [k for k in grouped if k != uncategorised] + [uncategorised]
     return [
         Rib(category=names[key], causes=tuple(grouped[key]))
         for key in order
         if key in grouped and (grouped[key] or show_empty)
     ]
+
+
+def _acyclic_links(
+    factors: Sequence[ContributingFactor], parents: Mapping[UUID, UUID]
+) -> dict[UUID, UUID]:
+    """Return the links between listed factors, without the links that close a cycle.
+
+    Links to a deleted factor are left out, so its sub-causes become causes.
+    """
+    known = {factor.id for factor in factors}
+    links = {
+        child: parent
+        for child, parent in parents.items()
+        if child in known and parent in known and child != parent
+    }
+    for start in list(links):
+        seen = {start}
+        current = links.get(start)
+        while current is not None and current not in seen:
+            seen.add(current)
+            current = links.get(current)
+        if current == start:
+            del links[start]
+    return links
+
+
+def _subcauses(
+    parent: UUID, children: Mapping[UUID, list[ContributingFactor]], depth: int
+) -> list[Cause]:
+    found: list[Cause] = []
+    for factor in children.get(parent, []):
+        found.append(_cause(factor, SUBCAUSE_MARK * (depth - 1)))
+        found.extend(_subcauses(factor.id, children, depth + 1))
+    return found
+
+
+def _cause(
+    factor: ContributingFactor, mark: str, subcauses: tuple[Cause, ...] = ()
+) -> Cause:
+    return Cause(
+        id=str(factor.id),
+        text=mark + factor.statement,
+        status=factor.status,
+        subcauses=subcauses,
+    )
+
+
+def factor_category(rib: str) -> str:
+    """Return the factor category of the rib with this name ("" for Uncategorised)."""
+    name = rib.strip()
+    return "" if category_key(name) == category_key(UNCATEGORISED) else name
+
+
+def factors_in_category(
+    factors: Sequence[ContributingFactor], rib: str
+) -> list[ContributingFactor]:
+    """Return the factors whose category puts them on this rib."""
+    key = category_key(factor_category(rib))
+    return [factor for factor in factors if category_key(factor.category) == key]
+
+
+def review_fishbone(
+    review: Review,
+    record: FishboneRecord | None,
+    measure: Measure,
+    collapsed: Collection[str] | None = None,
+) -> Diagram:
+    """Lay out a stored fishbone of a review, or the derived one for None.
+
+    The derived fishbone groups every factor under the security preset's
+    categories and leaves out categories without factors. A stored one shows
+    all its categories and its sub-cause links, under its own problem text
+    when it has one. `collapsed` names the ribs to collapse; None takes the
+    record's collapsed categories, and none for the derived fishbone.
+    """
+    if record is None:
+        categories = default_presets().preset(DERIVED_PRESET).categories
+        ribs = ribs_from_factors(review.factors, categories)
+        head = problem_statement(review)
+        folded = collapsed or ()
+    else:
+        ribs = ribs_from_factors(
+            review.factors,
+            record.categories,
+            show_empty=True,
+            parents=record.parents,
+        )
+        head = record.problem or problem_statement(review)
+        folded = record.collapsed if collapsed is None else collapsed
+    keys = {category_key(name) for name in folded}
+    names = frozenset(
+        rib.category for rib in ribs if category_key(rib.category) in keys
+    )
+    return fishbone_diagram(head, ribs, measure, FishboneStyle(collapsed=names))
