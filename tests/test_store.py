@@ -332,3 +332,42 @@ def test_event_semantics_round_trip(tmp_path: Path) -> None:
     assert loaded.model_dump(exclude={"version"}) == event.model_dump(
         exclude={"version"}
     )
+
+
+def test_loaded_events_equal_validated(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from pir_desktop.domain.enums import EventKind, TimePrecision
+
+    library = ReviewLibrary.create(tmp_path / "trusted.pir")
+    review = library.add_review(example_review())
+    event = TimelineEvent(
+        occurred_at=datetime(2024, 5, 2, 9, 40, 12, 345000, tzinfo=UTC),
+        ends_at=datetime(2024, 5, 2, 11, 0, tzinfo=UTC),
+        precision=TimePrecision.MINUTE,
+        zone="Europe/Berlin",
+        time_note="From the proxy's clock",
+        kind=EventKind.CONTAINMENT,
+        description="Host isolated",
+        decision_point=True,
+        sensitive=True,
+    )
+    library.add(review.id, event)
+    loaded = library.load(review.id)
+    library.close()
+
+    for stored in loaded.events:
+        validated = TimelineEvent.model_validate(stored.model_dump())
+        assert stored == validated
+        assert stored.model_fields_set == validated.model_fields_set
+    mine = next(e for e in loaded.events if e.id == event.id)
+    assert mine.zone == "Europe/Berlin"
+    assert mine.ends_at == event.ends_at
+    assert mine.kind is EventKind.CONTAINMENT
+    assert mine.decision_point is True
+    assert mine.sensitive is True
+    assert mine.evidence_links == []
+    assert mine.with_changes(description="Host cut off").description == "Host cut off"
+    assert canonical_json(loaded) == canonical_json(
+        type(loaded).model_validate(loaded.model_dump())
+    )

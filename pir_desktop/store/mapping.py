@@ -5,9 +5,14 @@ record type. Link fields (`event_ids`, `factor_ids`) map to many-to-many
 relationships named without the `_ids` suffix (`events`, `factors`).
 """
 
-from typing import Any
+import json
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+from uuid import UUID
 
 from pydantic import BaseModel
+from sqlalchemy import JSON, Boolean, Enum, Uuid
 from sqlalchemy.orm import Session
 
 from ..domain.entities import (
@@ -50,6 +55,7 @@ from .schema import (
     StepRow,
     WhyNodeRow,
 )
+from .types import UTCDateTime
 
 ROW_TYPES: dict[type[Entity], type[Base]] = {
     Participant: ParticipantRow,
@@ -131,3 +137,112 @@ def fill_review_row(row: ReviewRow, facts: ReviewFacts) -> None:
         if name == "p3_criteria":
             value = [str(item) for item in value]
         setattr(row, name, value)
+
+
+Trusted = TypeVar("Trusted", bound=Entity)
+# Text fields of an event whose values repeat across rows (zones, channel
+# names, roles, file names), so one string object per distinct value is kept.
+REPEATED_TEXT: dict[type[Entity], tuple[str, ...]] = {
+    TimelineEvent: (
+        "zone",
+        "time_note",
+        "alternative_source",
+        "source",
+        "actor_role",
+        "attack_technique",
+        "source_file",
+    ),
+}
+
+
+def raw_value_reader(column_type: Any) -> Callable[[Any], Any] | None:
+    """Return a function from a column's raw DBAPI value to its domain value.
+
+    Returns None when the raw value is already the domain value (text and
+    integers). Each reader accepts both what SQLite returns (text for times,
+    UUIDs and JSON, integers for booleans) and the native values of
+    PostgreSQL's driver.
+    """
+    if isinstance(column_type, UTCDateTime):
+        return _utc_value
+    if isinstance(column_type, Uuid):
+        return _uuid_value
+    if isinstance(column_type, Enum) and column_type.enum_class is not None:
+        members: dict[Any, Any] = {m.value: m for m in column_type.enum_class}
+        members[None] = None
+        return members.__getitem__
+    if isinstance(column_type, JSON):
+        return _json_value
+    if isinstance(column_type, Boolean):
+        return _bool_value
+    return None
+
+
+def _utc_value(value: datetime | str | None) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def _uuid_value(value: UUID | str | None) -> UUID | None:
+    if value is None or isinstance(value, UUID):
+        return value
+    return UUID(value)
+
+
+def _json_value(value: Any) -> Any:
+    if value == "[]":
+        return []
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _bool_value(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def trusted_entities(
+    entity_type: type[Trusted], columns: list[Iterable[Any]]
+) -> Iterator[Trusted]:
+    """Build records from column-wise raw values without validating them again.
+
+    `columns` contains one sequence of raw DBAPI values per field of
+    `entity_type`, in `model_fields` order. Only rows that the store wrote
+    from validated records may be read this way: this skips pydantic's
+    validators, which cost more than the database read itself. The attributes
+    set are the ones pydantic's `model_construct` sets, and all records share
+    one fields-set, which contains every field so it never grows.
+    """
+    names = list(entity_type.model_fields)
+    if len(columns) != len(names):
+        raise ValueError(f"{len(columns)} columns given for {len(names)} fields")
+    if (
+        entity_type.__private_attributes__
+        or entity_type.model_config.get("extra") == "allow"
+    ):
+        raise TypeError(f"{entity_type.__name__} has private or extra attributes")
+    table = ROW_TYPES[entity_type].__table__  # type: ignore[attr-defined]
+    converted: list[Iterable[Any]] = []
+    repeated = REPEATED_TEXT.get(entity_type, ())
+    for name, values in zip(names, columns, strict=True):
+        reader = raw_value_reader(table.c[name].type)
+        if reader is not None:
+            values = map(reader, values)
+        elif name in repeated:
+            values = list(values)
+            values = map({}.setdefault, values, values)
+        converted.append(values)
+
+    fields_set = set(names)
+    new = entity_type.__new__
+    set_attribute = object.__setattr__
+    for values in zip(*converted, strict=True):
+        entity = new(entity_type)
+        set_attribute(entity, "__dict__", dict(zip(names, values, strict=False)))
+        set_attribute(entity, "__pydantic_fields_set__", fields_set)
+        set_attribute(entity, "__pydantic_extra__", None)
+        set_attribute(entity, "__pydantic_private__", None)
+        yield entity

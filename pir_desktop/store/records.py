@@ -1,17 +1,33 @@
 """Reading and writing reviews and their records, one transaction each."""
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.types import NullType
 
-from ..domain.entities import Entity, WhyNode
+from ..domain.entities import Entity, TimelineEvent, WhyNode
 from ..domain.review import CHILD_TYPES, Review, ReviewFacts
 from .library import Library, LibraryError, StaleEditError
-from .mapping import ROW_TYPES, fill_review_row, fill_row, to_entity, to_facts
+from .mapping import (
+    ROW_TYPES,
+    fill_review_row,
+    fill_row,
+    to_entity,
+    to_facts,
+    trusted_entities,
+)
 from .schema import Base, ReviewRow
+
+# Record types without links to other records, read by `_read_plain`. Timeline
+# events can number tens of thousands, and the ORM's per-row work would cost
+# several times the database read.
+PLAIN_READ_TYPES: frozenset[type[Entity]] = frozenset({TimelineEvent})
 
 # Records are inserted in this order so links always point at stored rows.
 INSERT_ORDER = (
@@ -72,7 +88,11 @@ def load_review(library: Library, review_id: UUID) -> Review:
         if row is None:
             raise LibraryError(f"review {review_id} not found in {library.location}")
         data = to_facts(row).model_dump()
+        plain: dict[str, list[Entity]] = {}
         for field, entity_type in CHILD_TYPES.items():
+            if entity_type in PLAIN_READ_TYPES:
+                plain[field] = _read_plain(session, review_id, entity_type)
+                continue
             row_type = ROW_TYPES[entity_type]
             query = (
                 select(row_type)
@@ -80,7 +100,49 @@ def load_review(library: Library, review_id: UUID) -> Review:
                 .order_by(row_type.seq)  # type: ignore[attr-defined]
             )
             data[field] = [to_entity(r, entity_type) for r in session.scalars(query)]
-        return Review.model_validate(data)
+        review = Review.model_validate(data)
+    # Assigned after validation: pydantic runs a record type's "after" model
+    # validators even on instances it does not validate again.
+    for field, entities in plain.items():
+        setattr(review, field, entities)
+    return review
+
+
+def _read_plain(
+    session: Session, review_id: UUID, entity_type: type[Entity]
+) -> list[Entity]:
+    """Read a review's records of one type with one Core select, in stored order.
+
+    The columns are selected untyped, so SQLAlchemy does no per-value result
+    processing, and `trusted_entities` converts the raw values column by column.
+    """
+    table = ROW_TYPES[entity_type].__table__  # type: ignore[attr-defined]
+    columns = [
+        type_coerce(table.c[name], NullType()).label(name)
+        for name in entity_type.model_fields
+    ]
+    query = select(*columns).where(table.c.review_id == review_id).order_by(table.c.seq)
+    with _collector_paused():
+        rows = session.execute(query).all()
+        by_column = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
+        del rows
+        return list(trusted_entities(entity_type, by_column))
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many acyclic objects are built.
+
+    Each generation-0 collection would otherwise scan the growing list of new
+    records again, which takes as long as building them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def insert_review(library: Library, review: Review) -> Review:
