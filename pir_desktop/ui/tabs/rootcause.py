@@ -101,6 +101,18 @@ class RootCauseTab(EditingTab):
         selection = self.factors.table.selectionModel()
         selection.selectionChanged.connect(self._show_hints)
         self.factors.model.modelReset.connect(self._show_hints)
+        self.diagrams.why_view.selection_changed.connect(self._show_why_in_outline)
+        self.why_tree.tree.itemSelectionChanged.connect(self._show_why_in_diagram)
+
+    def _show_why_in_outline(self) -> None:
+        selected = self.diagrams.why_view.selected_box()
+        if selected is not None:
+            self.why_tree.select(UUID(selected[1]))
+
+    def _show_why_in_diagram(self) -> None:
+        node = self.why_tree.selected()
+        if node is not None:
+            self.diagrams.why_page.select_node(node.id)
 
     def show_review(self, review: Review | None) -> None:
         unaddressed = [] if review is None else factors_without_action(review)
