@@ -130,6 +130,39 @@ def delete_node(tree: FaultTree, node_id: str) -> FaultTree:
     return _with_nodes(tree, [n for n in nodes if n["id"] in reachable_ids])
 
 
+def move_node(tree: FaultTree, node_id: str, from_gate: str, to_gate: str) -> FaultTree:
+    """Move a node from the inputs of `from_gate` to the end of `to_gate`'s inputs.
+
+    A node shared by several gates leaves only `from_gate`. A move that leaves
+    a gate with too few inputs or closes a cycle raises FaultTreeEditError
+    with the model's message, which names the gate or the cycle.
+    """
+    _node(tree, node_id)
+    if node_id == tree.top:
+        raise FaultTreeEditError(
+            f"node {node_id} is the top event and has no gate to move it from"
+        )
+    source, target = _gate(tree, from_gate), _gate(tree, to_gate)
+    if node_id not in source.inputs:
+        if source.condition == node_id:
+            raise FaultTreeEditError(
+                f"node {node_id} is the condition of gate {from_gate} and cannot "
+                "be moved: edit the gate to change its condition"
+            )
+        raise FaultTreeEditError(f"node {node_id} is not an input of gate {from_gate}")
+    if node_id in target.operands():
+        raise FaultTreeEditError(
+            f"node {node_id} is already an input of gate {to_gate}"
+        )
+    removed = {
+        **source.model_dump(),
+        "inputs": [i for i in source.inputs if i != node_id],
+    }
+    nodes = _replaced(tree, removed)
+    added = _appended(target, [node_id])
+    return _with_nodes(tree, [added if n["id"] == to_gate else n for n in nodes])
+
+
 def _condition(node: Mapping[str, Any]) -> list[str]:
     condition = node.get("condition")
     return [condition] if condition else []
