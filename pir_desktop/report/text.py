@@ -9,11 +9,14 @@ printable with the bundled fonts (see glyphs.py).
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 from .fonts import REGULAR
 from .glyphs import font_runs
@@ -22,18 +25,35 @@ from .styles import BULLET, CELL_NOTE, NOTE
 # C0 control characters other than tab and line breaks, which a PDF cannot show.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+# Markup up to this many characters is parsed once and shared (see _parsed).
+SHARED_MARKUP_LENGTH = 200
+
 NOTE_MARKUP = '<font size="{size}" color="{color}">{text}</font>'
 
 
 class ReportParagraph(Paragraph):
-    """A Paragraph that keeps its line breaks for the width it was last wrapped to.
+    """A Paragraph that shares parsed markup and keeps its line breaks per width.
 
-    ReportLab's Table wraps every cell of the remaining rows again each time
-    it splits at a page end, so without this a table of n pages breaks the
-    lines of its last rows n times. Line breaking depends only on the width.
+    Short markup is parsed once per style (see _parsed). ReportLab's Table
+    wraps every cell of the remaining rows again each time it splits at a page
+    end, so without the kept line breaks a table of n pages breaks the lines
+    of its last rows n times. Line breaking depends only on the width.
     """
 
     _wrapped: tuple[float, Any] | None = None
+
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle,
+        bulletText: str | None = None,  # noqa: N803
+        frags: list[Any] | None = None,
+    ) -> None:
+        # Paragraph.split passes the fragments of each part and no text.
+        if frags is None and text is not None:
+            parse = _parsed if len(text) <= SHARED_MARKUP_LENGTH else _parse
+            text, frags = parse(text, style)
+        super().__init__(text, style, bulletText, frags=frags)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if self._wrapped is not None and self._wrapped[0] == availWidth:
@@ -44,6 +64,28 @@ class ReportParagraph(Paragraph):
             state = (self.width, self.height, self.blPara, self._wrapWidths)
             self._wrapped = (availWidth, state)
         return size
+
+
+def _parse(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]]:
+    """Parse paragraph markup as Paragraph does, returning the text and fragments."""
+    cleaned = cleanBlockQuotedText(markup)
+    parser = ParaParser()
+    parser.caseSensitive = 1
+    _, frags, _ = parser.parse(cleaned, style)
+    if frags is None:
+        error = parser.errors[0] if parser.errors else "unknown error"
+        raise ValueError(f"invalid paragraph markup ({error}): {markup[:30]!r}")
+    textTransformFrags(frags, style)
+    return cleaned, frags
+
+
+# Parsing takes most of the time of building a Paragraph, and a report repeats
+# many short cell texts (event kinds, sources, empty cells). ReportLab 5.1
+# breaks and draws lines from a Paragraph's fragments without changing their
+# text or style, so paragraphs of the same markup and style (compared by
+# identity) can share them. Long texts are
+# rarely repeated and are parsed each time, which bounds the cache's memory.
+_parsed = lru_cache(maxsize=2048)(_parse)
 
 
 def to_markup(text: str) -> str:
