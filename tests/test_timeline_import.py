@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 from conftest import REFERENCE, example_review
+from sqlalchemy.exc import IntegrityError
 
 from pir_desktop.importers.csv_events import ColumnMapping
 from pir_desktop.importers.result import ImportCancelled
 from pir_desktop.services import ReviewLibrary, timeline_import
 from pir_desktop.services.timeline_import import ImportFormat
+from pir_desktop.store import StaleEditError
 
 TIMELINE = Path(__file__).parent / "fixtures" / "timeline"
 
@@ -98,27 +100,59 @@ def test_apply_only_accepted_rows(review_library: ReviewLibrary) -> None:
     assert len(review_library.load(review_id).events) == 5
 
 
-def test_apply_failure_stores_nothing(
-    review_library: ReviewLibrary, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_apply_failure_stores_nothing(review_library: ReviewLibrary) -> None:
     review_id = review_library.find(REFERENCE)
+    stored = review_library.load(review_id).events
     preview = timeline_import.preview(
         review_library, review_id, TIMELINE / "pagerduty.json", ImportFormat.PAGERDUTY
     )
-    original = timeline_import.fill_row
-    calls = []
-
-    def failing_fill_row(*args: object) -> None:
-        calls.append(args)
-        if len(calls) == 3:
-            raise OSError("simulated failure on the third event")
-        original(*args)
-
-    monkeypatch.setattr(timeline_import, "fill_row", failing_fill_row)
-    with pytest.raises(OSError, match="simulated failure"):
+    # The third new event reuses a stored event's id, so the insert fails
+    # after the first two rows were written in the same transaction.
+    row, event = preview.new[2]
+    preview.new[2] = (row, event.model_copy(update={"id": stored[0].id}))
+    with pytest.raises(IntegrityError):
         timeline_import.apply(review_library, preview)
-    assert len(calls) == 3
-    assert len(review_library.load(review_id).events) == 3
+    assert review_library.load(review_id).events == stored
+
+
+def test_stale_update_stores_nothing(review_library: ReviewLibrary) -> None:
+    review_id = review_library.find(REFERENCE)
+    import_file(review_library, TIMELINE / "slack", ImportFormat.SLACK)
+    events = review_library.load(review_id).events
+    edited_key = "slack:incident:1714645800.000300"
+    other = next(
+        e
+        for e in events
+        if e.source_key.startswith("slack:") and e.source_key != edited_key
+    )
+    review_library.delete(review_id, other)
+    preview = timeline_import.preview(
+        review_library, review_id, TIMELINE / "slack-edited", ImportFormat.SLACK
+    )
+    assert len(preview.new) == 1
+    [update] = preview.updated
+    edited = update.stored.with_changes(description="Edited in the meeting")
+    review_library.update(edited)
+    before = review_library.load(review_id).events
+
+    with pytest.raises(StaleEditError) as raised:
+        timeline_import.apply(review_library, preview)
+    assert raised.value.current.description == "Edited in the meeting"
+    assert review_library.load(review_id).events == before
+
+
+def test_deleted_event_update_is_stale(review_library: ReviewLibrary) -> None:
+    review_id = review_library.find(REFERENCE)
+    import_file(review_library, TIMELINE / "slack", ImportFormat.SLACK)
+    preview = timeline_import.preview(
+        review_library, review_id, TIMELINE / "slack-edited", ImportFormat.SLACK
+    )
+    [update] = preview.updated
+    review_library.delete(review_id, update.stored)
+
+    with pytest.raises(StaleEditError, match="changed or deleted") as raised:
+        timeline_import.apply(review_library, preview)
+    assert raised.value.current is None
 
 
 def test_cancel_leaves_timeline(review_library: ReviewLibrary) -> None:

@@ -31,6 +31,9 @@ DAY_FILE = re.compile(r"^(?P<channel>[^/]+)/\d{4}-\d{2}-\d{2}\.json$")
 MARKUP = re.compile(r"<([^<>]*)>")
 # Subtypes that record channel housekeeping rather than incident activity.
 SKIPPED_SUBTYPES = {"channel_join", "channel_leave", "channel_purpose", "channel_topic"}
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# Rejected messages are shown with their JSON cut to this many characters.
+EXCERPT_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -96,16 +99,27 @@ def slack_text(text: str, names: dict[str, str]) -> str:
             return "@" + (label or target[1:].split("^")[0])
         return f"{label} ({target})" if label and label != target else target
 
-    plain = MARKUP.sub(replace, text)
+    # Most messages contain no markup or no entity, so each step runs only
+    # when its first character occurs.
+    plain = MARKUP.sub(replace, text) if "<" in text else text
+    if "&" not in plain:
+        return plain
     # &amp; last, so "&amp;lt;" becomes "&lt;" and not "<".
     return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def slack_time(ts: str) -> datetime:
-    """Convert a Slack ts ("1714557600.000200") to a UTC datetime."""
+    """Convert a Slack ts ("1714557600.000200") to a UTC datetime.
+
+    Raises ValueError for a ts that is not a number of seconds or lies
+    outside the years 1 to 9999.
+    """
     seconds, _, fraction = ts.partition(".")
     micros = int((fraction + "000000")[:6]) if fraction else 0
-    return datetime.fromtimestamp(int(seconds), UTC) + timedelta(microseconds=micros)
+    try:
+        return EPOCH + timedelta(seconds=int(seconds), microseconds=micros)
+    except OverflowError as exc:
+        raise ValueError(f"Slack ts {ts!r} is out of range") from exc
 
 
 def parse_slack_export(
@@ -196,24 +210,28 @@ def _add_message(
     names: dict[str, str],
     result: ImportResult[TimelineEvent],
 ) -> None:
-    value = json.dumps(message, ensure_ascii=False)[:200]
     if not isinstance(message, dict):
-        result.errors.append(
-            RowError(position, value, "message is not an object", file=file_name)
+        error = RowError(
+            position, _excerpt(message), "message is not an object", file=file_name
         )
+        result.errors.append(error)
         return
     if message.get("subtype") in SKIPPED_SUBTYPES:
         return
     try:
         event = _event(message, channel, file_name, position, names)
     except ValidationError as exc:
-        error = RowError(position, value, validation_message(exc), file=file_name)
-        result.errors.append(error)
+        reason = validation_message(exc)
+        result.errors.append(RowError(position, _excerpt(message), reason, file_name))
     except (KeyError, TypeError, ValueError) as exc:
-        error = RowError(position, value, _describe(exc), file=file_name)
-        result.errors.append(error)
+        reason = _describe(exc)
+        result.errors.append(RowError(position, _excerpt(message), reason, file_name))
     else:
         result.records.append((row, event))
+
+
+def _excerpt(message: Any) -> str:
+    return json.dumps(message, ensure_ascii=False)[:EXCERPT_LENGTH]
 
 
 def _describe(exc: Exception) -> str:

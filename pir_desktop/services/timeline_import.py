@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection
 
 from ..domain.entities import TimelineEvent
 from ..importers.csv_events import ColumnMapping, parse_csv
@@ -24,9 +24,8 @@ from ..importers.pagerduty import parse_pagerduty
 from ..importers.pasted_lines import parse_lines
 from ..importers.result import CancelCheck, ImportResult, ProgressCallback, RowError
 from ..importers.slack_export import parse_slack_export
-from ..store import LibraryError, StaleEditError
-from ..store.mapping import fill_row, to_entity
-from ..store.schema import EventRow, ReviewRow
+from ..store import LibraryError, StaleEditError, bulk
+from ..store.schema import ReviewRow
 from .library_service import ReviewLibrary
 
 log = logging.getLogger(__name__)
@@ -46,7 +45,11 @@ class ImportFormat(StrEnum):
 
 @dataclass(frozen=True)
 class EventUpdate:
-    """A stored event that an imported row changes, with old and new values."""
+    """A stored event that an imported row changes, with old and new values.
+
+    `imported` carries the stored event's id and version, so that apply
+    writes it only over the version the preview compared with.
+    """
 
     row: int
     stored: TimelineEvent
@@ -164,7 +167,8 @@ def preview(
     """Parse a file and return what importing it into the review would change."""
     started = time.perf_counter()
     result = read_source(source, format, zone, mapping, progress, cancelled)
-    existing = library.load(review_id).events
+    keys = {event.source_key for _, event in result.records if event.source_key}
+    existing = stored_events(library, review_id, keys)
     found = compare(review_id, str(source), result, existing)
     log.info(
         "Previewed %s import of %s into review %s: %d new, %d updated, "
@@ -181,6 +185,16 @@ def preview(
     return found
 
 
+def stored_events(
+    library: ReviewLibrary, review_id: UUID, keys: set[str]
+) -> list[TimelineEvent]:
+    """Return the review's events whose source_key is one of `keys`."""
+    with library.library.reading() as session:
+        if session.get(ReviewRow, review_id) is None:
+            raise LibraryError(f"review {review_id} not found in {library.location}")
+        return bulk.events_with_keys(session.connection(), review_id, keys)
+
+
 def apply(
     library: ReviewLibrary,
     preview: ImportPreview,
@@ -195,29 +209,25 @@ def apply(
     # NOTE: a new row is not checked again for its source_key, so an event
     # with the same key added elsewhere after the preview is duplicated.
     accepted = set(preview.rows()) if accepted_rows is None else set(accepted_rows)
+    new = [event for row, event in preview.new if row in accepted]
+    updates = [update for update in preview.updated if update.row in accepted]
     started = time.perf_counter()
-    applied = AppliedImport()
     with library.library.transaction() as session:
         if session.get(ReviewRow, preview.review_id) is None:
             raise LibraryError(f"review {preview.review_id} no longer exists")
-        last = session.scalar(
-            select(func.max(EventRow.seq)).where(
-                EventRow.review_id == preview.review_id
-            )
-        )
-        seq = -1 if last is None else last
-        for row, event in preview.new:
-            if row not in accepted:
-                continue
-            seq += 1
-            stored = EventRow(id=event.id, review_id=preview.review_id, seq=seq)
-            fill_row(session, stored, event)
-            session.add(stored)
-            session.flush()
-            applied.added.append(to_entity(stored, TimelineEvent))  # type: ignore[arg-type]
-        for update in preview.updated:
-            if update.row in accepted:
-                applied.updated.append(_update(session, update))
+        connection = session.connection()
+        first_seq = bulk.next_event_seq(connection, preview.review_id)
+        bulk.insert_events(connection, preview.review_id, new, first_seq)
+        _write_updates(connection, preview.review_id, updates)
+
+    version = {"version": bulk.FIRST_VERSION}
+    applied = AppliedImport(
+        added=[event.model_copy(update=version) for event in new],
+        updated=[
+            update.imported.model_copy(update={"version": update.stored.version + 1})
+            for update in updates
+        ],
+    )
     log.info(
         "Imported timeline into review %s from %s: %d added, %d updated in %.2f s",
         preview.review_id,
@@ -229,15 +239,26 @@ def apply(
     return applied
 
 
-def _update(session: Any, update: EventUpdate) -> TimelineEvent:
-    row = session.get(EventRow, update.stored.id)
-    if row is None or row.version != update.stored.version:
-        current = None if row is None else to_entity(row, TimelineEvent)
+def _write_updates(
+    connection: Connection, review_id: UUID, updates: list[EventUpdate]
+) -> None:
+    """Write updated events; raise StaleEditError if one changed since the preview."""
+    if not updates:
+        return
+    versions = bulk.event_versions(connection, review_id)
+    for update in updates:
+        if versions.get(update.stored.id) != update.stored.version:
+            raise StaleEditError(
+                f"event {update.stored.description!r} was changed or deleted since "
+                "the preview: preview the import again",
+                bulk.load_event(connection, update.stored.id),
+            )
+    matched = bulk.update_events(connection, [u.imported for u in updates])
+    if connection.dialect.supports_sane_multi_rowcount and matched != len(updates):
+        # Another writer changed an event between the version check and the
+        # update, which PostgreSQL's READ COMMITTED transactions allow.
         raise StaleEditError(
-            f"event {update.stored.description!r} was changed or deleted since the "
-            "preview: preview the import again",
-            current,
+            f"{len(updates) - matched} events were changed while the import was "
+            "stored: preview the import again",
+            None,
         )
-    fill_row(session, row, update.imported)
-    session.flush()
-    return to_entity(row, TimelineEvent)  # type: ignore[return-value]
