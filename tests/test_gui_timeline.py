@@ -14,6 +14,7 @@ from pir_desktop.ui.dialogs.event import EventDialog
 from pir_desktop.ui.main_window import MainWindow
 from pir_desktop.ui.tabs.timeline import TimelineTab
 from pir_desktop.ui.timeline.model import DECISION, DESCRIPTION, TIME
+from pir_desktop.ui.timeline.proxy import TimelineFilter
 
 
 @pytest.fixture
@@ -261,3 +262,25 @@ def test_sort_kept_after_reload(qtbot, timeline) -> None:
 
     assert descriptions(timeline)[0] == "Sessions revoked"
     assert timeline.selected().description == "Impossible-travel alert"
+
+
+def test_selection_follows_sort_and_filter(qtbot, timeline) -> None:
+    timeline.view.selectRow(1)
+    assert timeline.selected().description == "Impossible-travel alert"
+
+    timeline.view.sortByColumn(TIME, Qt.SortOrder.DescendingOrder)
+    assert timeline.selected().description == "Impossible-travel alert"
+    assert timeline.view.currentIndex().row() == 1
+
+    timeline.apply_filter(TimelineFilter(text="alert"))
+    assert descriptions(timeline) == ["Impossible-travel alert"]
+    assert timeline.selected().description == "Impossible-travel alert"
+    assert timeline.view.currentIndex().row() == 0
+
+    timeline.apply_filter(TimelineFilter(text="revoked"))
+    assert descriptions(timeline) == ["Sessions revoked"]
+    assert timeline.selected() is None
+
+    timeline.apply_filter(TimelineFilter())
+    assert timeline.proxy.rowCount() == 3
+    assert timeline.count.text() == "3 events"

@@ -65,6 +65,7 @@ def loaded_model(qapp, events: list[TimelineEvent]) -> TimelineTableModel:
 @pytest.fixture
 def proxy(loaded_model: TimelineTableModel, events) -> TimelineProxy:
     """A proxy over the 50,000 events, reloaded in time order for each test."""
+    loaded_model.set_filter(TimelineFilter())
     loaded_model.loaded = 0
     loaded_model.set_records(shuffled(events))
     return TimelineProxy(loaded_model)
@@ -202,3 +203,19 @@ def test_clearing_filter_shows_all(proxy: TimelineProxy) -> None:
     proxy.set_filter(TimelineFilter())
 
     assert proxy.rowCount() == COUNT
+
+
+def test_text_filter_with_separator(proxy: TimelineProxy) -> None:
+    # The separator that joins searched fields never matches across two fields.
+    proxy.set_filter(TimelineFilter(text="number 7\x1f"))
+
+    assert proxy.rowCount() == 0
+
+
+def test_filter_kept_across_reload(proxy: TimelineProxy, events) -> None:
+    proxy.set_filter(TimelineFilter(kinds={EventKind.DETECTION}))
+    proxy.source.set_records(shuffled(events))
+
+    expected = {e.id for e in events if e.kind is EventKind.DETECTION}
+    assert set(shown_ids(proxy)) == expected
+    assert proxy.rowCount() == len(expected)

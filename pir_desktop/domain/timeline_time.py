@@ -54,6 +54,12 @@ def day_labels(moments: Sequence[datetime], zone: str) -> list[str]:
     return labels
 
 
+# Precisions whose stated time covers a whole unit of the local clock.
+WINDOW_PRECISIONS = frozenset(
+    {TimePrecision.MINUTE, TimePrecision.HOUR, TimePrecision.DAY, TimePrecision.MONTH}
+)
+
+
 def precision_window(
     moment: datetime, zone: str, precision: TimePrecision
 ) -> tuple[datetime, datetime]:
@@ -64,12 +70,7 @@ def precision_window(
     stated, because an approximate source gives no bound to widen by.
     """
     utc = moment.astimezone(UTC)
-    if precision not in (
-        TimePrecision.MINUTE,
-        TimePrecision.HOUR,
-        TimePrecision.DAY,
-        TimePrecision.MONTH,
-    ):
+    if precision not in WINDOW_PRECISIONS:
         return utc, utc
     tz = parse_zone(zone) if zone else UTC
     local = moment.astimezone(tz)
@@ -103,16 +104,30 @@ def earliest_instant(event: TimelineEvent) -> datetime:
     return earliest
 
 
+def has_point_time(event: TimelineEvent) -> bool:
+    """Return whether the event's earliest instant is its occurred_at as stored."""
+    return event.alternative_at is None and event.precision not in WINDOW_PRECISIONS
+
+
 def timeline_sort_key(event: TimelineEvent) -> tuple[datetime, int]:
     """Return a key that orders events by earliest possible instant, then precision.
 
     Python's sort is stable, so events with equal keys keep their stored order.
     """
+    if has_point_time(event):
+        # A validated event's occurred_at is already in UTC.
+        return event.occurred_at, PRECISION_RANK[event.precision]
     return earliest_instant(event), PRECISION_RANK[event.precision]
 
 
 def sort_timeline(events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
-    """Return the events in timeline order without inventing precision."""
-    # NOTE: Review.sorted_events, which the views and the report use, still
-    # orders by occurred_at alone.
+    """Return the events in timeline order without inventing precision.
+
+    The order is by the start of each event's precision window (the earliest
+    instant it may have happened, a disputed time included), then by
+    precision, sharpest first, then by stored order. So an event known only to
+    the hour comes before exact events of that hour: its place says "from the
+    start of this hour" and claims no order against them, and it follows any
+    exact event at the very start of the hour.
+    """
     return sorted(events, key=timeline_sort_key)

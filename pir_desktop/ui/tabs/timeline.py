@@ -182,13 +182,14 @@ class TimelineTab(QWidget):
             self.filters.set_window(min(moments), max(moments), self.zone_name)
 
     def _restore_order(self) -> None:
-        """Apply the header's sort order and the filter to freshly loaded events."""
+        """Apply the header's sort order to freshly loaded events.
+
+        The model keeps its filter across a reload, but starts in time order.
+        """
         header = self.view.horizontalHeader()
         column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         if (column, order) != (TIME, Qt.SortOrder.AscendingOrder):
             self.model.sort(column, order)
-        if self.proxy.filter.is_active():
-            self.proxy.set_filter(self.proxy.filter)
 
     def apply_filter(self, values: TimelineFilter) -> None:
         """Show only the events that pass the filter."""
@@ -197,7 +198,7 @@ class TimelineTab(QWidget):
         self._update_actions()
 
     def _show_count(self) -> None:
-        total = len(self.model.records)
+        total = len(self.model.timeline)
         if self.proxy.filter.is_active():
             self.count.setText(f"{self.proxy.rowCount()} of {total} events")
         else:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import Actor, EventKind, label
 from ..datetimes import prepare_editor, read_moment, show_moment
-from .proxy import NO_ACTOR, TimelineFilter
+from .matching import NO_ACTOR, TimelineFilter
 
 TEXT_DELAY_MS = 250  # typing pauses this long before the table is filtered
 

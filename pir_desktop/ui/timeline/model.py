@@ -2,12 +2,16 @@
 
 The model contains every event of the review but reports only the rows fetched
 so far, so a view of 50,000 events asks for data of the rows it shows and
-fetches more in batches as the user scrolls. Sorting is done here, with one
-Python sort over precomputed keys, because QSortFilterProxyModel's own sort
-would call `data()` from C++ for every comparison.
+fetches more in batches as the user scrolls. Cell text is computed only when a
+view asks for it.
+
+Sorting and filtering are done here too: a sort is one Python sort over keys
+computed once per column, a filter is one scan (see matching.py), and each
+ends in one layout change. A QSortFilterProxyModel would instead call Python
+from C++ for every comparison and every row.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -16,9 +20,15 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.entities import TimelineEvent
 from ...domain.enums import label
-from ...domain.timeline_time import precision_window, timeline_sort_key, zone_label
+from ...domain.timeline_time import (
+    has_point_time,
+    precision_window,
+    timeline_sort_key,
+    zone_label,
+)
 from ...domain.times import format_moment
 from ..record_model import Column, RecordTableModel
+from .matching import TimelineFilter, matching_rows, search_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -53,12 +63,20 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
         super().__init__([], parent)
         self.zone_name = "UTC"
         self.columns = self._columns()
+        self.filter = TimelineFilter()
         self.loaded = 0
-        self.sort_keys: dict[UUID, tuple[datetime, int]] = {}
-        self.spans: dict[UUID, tuple[datetime, datetime]] = {}
-        # Keys and spans by (id, version), reused while an event is unchanged,
-        # so that a refresh after one edit computes them for one event only.
-        self._cache: dict[tuple[UUID, int], tuple[Any, Any]] = {}
+        # Every event in timeline order; the lists below hold positions in it.
+        self.timeline: list[TimelineEvent] = []
+        # All positions in the current sort order (self.records holds their
+        # events), and the positions that pass the filter, in the same order.
+        self.order: list[int] = []
+        self.rows: list[int] = []
+        # Computed for every event when a filter first needs them.
+        self._texts: list[str] | None = None
+        self._spans: list[tuple[datetime, datetime]] | None = None
+        # Sort keys of events whose precision window depends on their zone,
+        # by (id, version), so a refresh after one edit recomputes few keys.
+        self._window_keys: dict[tuple[UUID, int], tuple[datetime, int]] = {}
 
     def _columns(self) -> list[Column[TimelineEvent]]:
         def optional(value: Any) -> str:
@@ -113,32 +131,73 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
     # Loading
 
     def set_records(self, records: Sequence[TimelineEvent]) -> None:
-        """Show the events in timeline order and keep as many rows fetched as before."""
+        """Show the events in time order, keeping the filter and the fetched rows."""
         events = list(records)
-        self._update_cache(events)
-        events.sort(key=lambda event: self.sort_keys[event.id])
+        keys = self._time_keys(events)
+        positions = sorted(range(len(events)), key=keys.__getitem__)
+
         self.beginResetModel()
-        self.records = events
-        self.loaded = min(len(events), max(self.loaded, BATCH_SIZE))
+        self.timeline = [events[position] for position in positions]
+        self._texts = self._spans = None
+        self._set_order(list(range(len(events))))
+        if self.filter.is_active():
+            self.loaded = len(events)
+        else:
+            self.loaded = min(len(events), max(self.loaded, BATCH_SIZE))
         self.endResetModel()
 
-    def _update_cache(self, events: list[TimelineEvent]) -> None:
-        cache = {}
+    def _time_keys(self, events: list[TimelineEvent]) -> list[tuple[datetime, int]]:
+        previous, current = self._window_keys, {}
+        keys = []
         for event in events:
-            key = (event.id, event.version)
-            found = self._cache.get(key)
-            if found is None:
-                found = (timeline_sort_key(event), time_span(event))
-            cache[key] = found
-        self._cache = cache
-        self.sort_keys = {key[0]: value[0] for key, value in cache.items()}
-        self.spans = {key[0]: value[1] for key, value in cache.items()}
+            if has_point_time(event):
+                keys.append(timeline_sort_key(event))
+                continue
+            ident = (event.id, event.version)
+            key = previous.get(ident) or timeline_sort_key(event)
+            current[ident] = key
+            keys.append(key)
+        self._window_keys = current
+        return keys
+
+    def _set_order(self, order: list[int]) -> None:
+        """Show the events in this order of timeline positions, filtered."""
+        self.order = order
+        timeline = self.timeline
+        self.records = [timeline[position] for position in order]
+        self.rows = self._filtered(order)
+
+    def _filtered(self, order: list[int]) -> list[int]:
+        if not self.filter.is_active():
+            return order
+        if self.filter.text and self._texts is None:
+            self._texts = [search_text(event) for event in self.timeline]
+        if self.filter.needs_spans() and self._spans is None:
+            self._spans = [time_span(event) for event in self.timeline]
+        return matching_rows(
+            self.timeline, order, self.filter, self._texts, self._spans
+        )
+
+    def record(self, row: int) -> TimelineEvent:
+        """Return the event shown in a row."""
+        return self.timeline[self.rows[row]]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        event = self.record(index.row())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(event)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(event) if column.tooltip else column.text(event)
+        return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.loaded
+        return 0 if parent.isValid() else min(self.loaded, len(self.rows))
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and self.loaded < len(self.records)
+        return not parent.isValid() and self.loaded < len(self.rows)
 
     def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
@@ -147,27 +206,29 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
 
     def fetch(self, count: int) -> None:
         """Make up to `count` more rows visible, in one row insertion."""
-        last = min(len(self.records), self.loaded + count)
-        if last <= self.loaded:
+        first = self.rowCount()
+        last = min(len(self.rows), first + count)
+        if last <= first:
             return
-        self.beginInsertRows(QModelIndex(), self.loaded, last - 1)
+        self.beginInsertRows(QModelIndex(), first, last - 1)
         self.loaded = last
         self.endInsertRows()
 
     def fetch_all(self) -> None:
-        """Make every row visible, so that filters see the whole timeline."""
-        self.fetch(len(self.records) - self.loaded)
+        """Make every row visible."""
+        self.fetch(len(self.rows) - self.rowCount())
 
     def row_of(self, event_id: UUID) -> int | None:
-        """Return the row of an event, fetching rows up to it, or None if absent."""
-        for row, event in enumerate(self.records):
-            if event.id == event_id:
-                if row >= self.loaded:
-                    self.fetch(row + 1 - self.loaded)
+        """Return the row of an event, fetching rows up to it, or None if not shown."""
+        timeline = self.timeline
+        for row, position in enumerate(self.rows):
+            if timeline[position].id == event_id:
+                if row >= self.rowCount():
+                    self.fetch(row + 1 - self.rowCount())
                 return row
         return None
 
-    # Sorting
+    # Sorting and filtering
 
     def sort(
         self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
@@ -175,27 +236,52 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
         """Sort every event, fetched or not, by a column. Ties stay in time order."""
         if not 0 <= column < len(self.columns):
             return
+        positions = list(range(len(self.timeline)))
+        if column != TIME:
+            text = self.columns[column].text
+            keys = [text(event).casefold() for event in self.timeline]
+            # The sort is stable and positions are in time order.
+            positions.sort(key=keys.__getitem__)
+        if order is Qt.SortOrder.DescendingOrder:
+            positions.reverse()
+        self._relayout(lambda: self._set_order(positions))
+
+    def set_filter(self, values: TimelineFilter) -> None:
+        """Show only the events, fetched or not, that pass the filter.
+
+        An active filter fetches every row, so the view shows all matches.
+        """
+
+        def apply() -> None:
+            self.filter = values
+            if values.is_active():
+                self.loaded = len(self.timeline)
+            self.rows = self._filtered(self.order)
+
+        self._relayout(apply)
+
+    def _relayout(self, change: Callable[[], None]) -> None:
+        """Apply a change of order or filter in one layout change.
+
+        Persistent indexes, such as the selection, follow their event, or
+        become invalid when the event is no longer shown.
+        """
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        moved = [(index, self.records[index.row()].id) for index in before]
+        moved = [(index, self.rows[index.row()]) for index in before]
+        change()
 
-        self.records.sort(key=self._sort_key(column))
-        if order is Qt.SortOrder.DescendingOrder:
-            self.records.reverse()
-
-        rows = {event.id: row for row, event in enumerate(self.records)}
-        after = [self._index_for(index, rows[event_id]) for index, event_id in moved]
-        self.changePersistentIndexList([index for index, _ in moved], after)
+        wanted = {position for _index, position in moved}
+        found: dict[int, int] = {}
+        if wanted:
+            for row, position in enumerate(self.rows):
+                if position in wanted:
+                    found[position] = row
+        shown = self.rowCount()
+        after = []
+        for index, position in moved:
+            row = found.get(position)
+            valid = row is not None and row < shown
+            after.append(self.index(row, index.column()) if valid else QModelIndex())
+        self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
-
-    def _sort_key(self, column: int) -> Any:
-        times = self.sort_keys
-        if column == TIME:
-            return lambda event: times[event.id]
-        text = self.columns[column].text
-        return lambda event: (text(event).casefold(), times[event.id])
-
-    def _index_for(self, old: QModelIndex, row: int) -> QModelIndex:
-        if row >= self.loaded:
-            return QModelIndex()
-        return self.index(row, old.column())

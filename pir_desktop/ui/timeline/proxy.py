@@ -1,98 +1,52 @@
-"""Filtering the timeline by kind, actor, text and time window.
+"""The view's model of the timeline table, over TimelineTableModel.
 
-The proxy filters and passes sorting on to the source model, which sorts all
-events at once (see model.py). It also writes the time column so that the
-date appears only where the local day changes from the row above.
+It passes sorting and filtering on to the source model, which sorts and
+filters all events at once (see model.py), and maps rows one to one. It also
+writes the time column so that the date appears only where the local day
+changes from the row above.
 """
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.entities import TimelineEvent
-from ...domain.enums import Actor, EventKind, TimePrecision
+from ...domain.enums import TimePrecision
 from ...domain.timeline_time import day_labels
 from ...domain.times import format_moment
+from .matching import NO_ACTOR, TimelineFilter
 from .model import TIME, TimelineTableModel
 
+__all__ = ["NO_ACTOR", "TimelineFilter", "TimelineProxy"]
+
 Index = QModelIndex | QPersistentModelIndex
-NO_ACTOR = "none"  # filter value for events whose actor is not set
 
 
-@dataclass
-class TimelineFilter:
-    """The filter values; empty or None means "any"."""
-
-    kinds: set[EventKind] = field(default_factory=set)
-    actor: Actor | str | None = None
-    text: str = ""
-    start: datetime | None = None
-    end: datetime | None = None
-
-    def is_active(self) -> bool:
-        return bool(self.kinds or self.actor or self.text or self.start or self.end)
-
-
-class TimelineProxy(QSortFilterProxyModel):
-    """Rows of a TimelineTableModel that pass a TimelineFilter."""
+class TimelineProxy(QIdentityProxyModel):
+    """The rows of a TimelineTableModel, with day-aware time labels."""
 
     def __init__(self, source: TimelineTableModel, parent: Any = None) -> None:
         super().__init__(parent)
         self.source = source
-        self.filter = TimelineFilter()
         self.setSourceModel(source)
+
+    @property
+    def filter(self) -> TimelineFilter:
+        """The filter values that the source model applies."""
+        return self.source.filter
 
     def set_filter(self, values: TimelineFilter) -> None:
         """Apply new filter values to every event, fetched or not."""
-        if values.is_active():
-            self.source.fetch_all()
-        self.beginFilterChange()
-        self.filter = values
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.source.set_filter(values)
 
     def event_at(self, row: int) -> TimelineEvent:
-        """Return the event shown in a proxy row."""
-        return self.source.records[self.mapToSource(self.index(row, 0)).row()]
+        """Return the event shown in a row."""
+        return self.source.record(row)
 
     def sort(
         self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
     ) -> None:
         self.source.sort(column, order)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        event = self.source.records[source_row]
-        criteria = self.filter
-        if criteria.kinds and event.kind not in criteria.kinds:
-            return False
-        if criteria.actor and not self._actor_matches(event, criteria.actor):
-            return False
-        if criteria.start is not None or criteria.end is not None:
-            first, last = self.source.spans[event.id]
-            if criteria.start is not None and last < criteria.start:
-                return False
-            if criteria.end is not None and first > criteria.end:
-                return False
-        return not criteria.text or self._text_matches(event, criteria.text)
-
-    @staticmethod
-    def _actor_matches(event: TimelineEvent, actor: Actor | str) -> bool:
-        if actor == NO_ACTOR:
-            return event.actor is None
-        return event.actor == actor
-
-    @staticmethod
-    def _text_matches(event: TimelineEvent, text: str) -> bool:
-        needle = text.casefold()
-        fields = (
-            event.description,
-            event.actor_role,
-            event.source,
-            event.attack_technique,
-            event.time_note,
-        )
-        return any(needle in value.casefold() for value in fields)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.column() == TIME and role == Qt.ItemDataRole.DisplayRole:
