@@ -7,7 +7,7 @@ from pir_desktop.domain.faulttree.edit import FaultTreeEditError, move_node
 
 
 def example_tree() -> FaultTree:
-    """Return top = AND(a, left, right), left = OR(b, c), right = OR(c, d).
+    """Return top = AND(a, left, right, x), left = OR(b, c), right = OR(c, d).
 
     Event c is shared by both OR gates, and a XOR gate guards e and f.
     """

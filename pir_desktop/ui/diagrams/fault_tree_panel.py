@@ -40,7 +40,9 @@ from ...fileio import write_atomic
 from .. import errors
 from ..context import ReviewContext
 from ..dialogs.fault_tree import NodeDialog, TreeDialog
+from ..status import show_status
 from .fault_tree_analysis import FaultTreeAnalysisPanel
+from .fault_tree_keys import FaultTreeKeys
 from .fonts import measure
 from .scene import RECORD_ID_ROLE
 from .view import DiagramView
@@ -48,8 +50,10 @@ from .view import DiagramView
 log = logging.getLogger(__name__)
 
 HINT = (
-    "Select a box, then add, edit or delete nodes; with nothing selected, edits "
-    "apply to the top event. Shaded boxes are events observed in this incident."
+    "Select a box, then Enter adds an event beside it, Tab adds one under a "
+    "gate, F2 edits the node and Delete removes it. Drag a box onto a gate to "
+    "move it there. The buttons work on the selected box, or on the top event "
+    "when none is selected. Shaded boxes are events observed in this incident."
 )
 MEF_FILTER = "Open-PSA MEF (*.xml *.opsa);;All files (*)"
 PathChooser = Callable[[QWidget], str]
@@ -110,9 +114,13 @@ class FaultTreePanel(QWidget):
             self.buttons[text] = button
         self.view = DiagramView(self)
         self.view.setAccessibleName("Fault tree diagram")
+        self.view.set_editable(True)
         self.analysis = FaultTreeAnalysisPanel(self)
         self.hint = QLabel(HINT, self)
         self.hint.setWordWrap(True)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName("Fault tree status")
 
     def _lay_out(self) -> None:
         tree_row = QHBoxLayout()
@@ -136,6 +144,7 @@ class FaultTreePanel(QWidget):
         layout.addLayout(tree_row)
         layout.addLayout(node_row)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
         layout.addWidget(self.hint)
 
     def _connect(self) -> None:
@@ -153,7 +162,10 @@ class FaultTreePanel(QWidget):
         for text, slot in actions.items():
             self.buttons[text].clicked.connect(slot)
         self.chooser.activated.connect(self._choose)
-        self.view.box_activated.connect(lambda _box, _node: self.edit_node())
+        self.view.box_activated.connect(
+            lambda _box, node_id: self.open_node_dialog(node_id)
+        )
+        self.keys = FaultTreeKeys(self)
         self.analysis.cut_set_selected.connect(self.select_nodes)
         self.context.review_changed.connect(self.refresh)
 
@@ -207,12 +219,24 @@ class FaultTreePanel(QWidget):
             item.setSelected(item.data(RECORD_ID_ROLE) in requested)
 
     def selected_node(self) -> str | None:
-        """Return the id of the selected node, or the top event when none is."""
+        """Return the id of the selected node, or the top event when none is.
+
+        With several boxes selected, as a cut set selects them, the first one
+        in scene order counts.
+        """
         record = self.current()
         if record is None:
             return None
+        box = self.view.selected_box()
+        if box is not None:
+            return box[1]
         selected = self.view.diagram_scene().selected_ids()
         return selected[0] if selected else record.tree.top
+
+    def tell(self, text: str) -> None:
+        """Show a short message under the diagram and in the window's status bar."""
+        self.status.setText(text)
+        show_status(self, text)
 
     # Whole trees
 
@@ -319,8 +343,14 @@ class FaultTreePanel(QWidget):
         self._add_node(gate=False)
 
     def _add_node(self, gate: bool) -> None:
-        record, node_id = self.current(), self.selected_node()
-        if record is None or node_id is None:
+        node_id = self.selected_node()
+        if node_id is not None:
+            self.add_node_under(node_id, gate)
+
+    def add_node_under(self, parent_id: str, gate: bool) -> None:
+        """Ask for a new gate or event under a gate, then select its box."""
+        record = self.current()
+        if record is None:
             return
         noun = "gate" if gate else "event"
         initial = {"kind": "or" if gate else "basic", "label": f"New {noun}"}
@@ -328,13 +358,24 @@ class FaultTreePanel(QWidget):
         if not self.run_dialog(dialog):
             return
         add = tree_edit.add_gate if gate else tree_edit.add_event
-        self._change_tree(
-            record, f"Add {noun}", lambda: add(record.tree, node_id, dialog.values())
+        before = set(record.tree.node_map())
+        tree = self._change_tree(
+            record, f"Add {noun}", lambda: add(record.tree, parent_id, dialog.values())
         )
+        parent = None if tree is None else tree.node_map().get(parent_id)
+        if isinstance(parent, Gate):
+            added = [i for i in parent.inputs if i not in before]
+            self.view.select_box(added[0] if added else None)
 
     def edit_node(self) -> None:
-        record, node_id = self.current(), self.selected_node()
-        if record is None or node_id is None:
+        node_id = self.selected_node()
+        if node_id is not None:
+            self.open_node_dialog(node_id)
+
+    def open_node_dialog(self, node_id: str) -> None:
+        """Edit one node through the node dialog."""
+        record = self.current()
+        if record is None or node_id not in record.tree.node_map():
             return
         node = record.tree.node_map()[node_id]
         initial = node.model_dump()
@@ -350,23 +391,41 @@ class FaultTreePanel(QWidget):
         )
 
     def delete_node(self) -> None:
-        record, node_id = self.current(), self.selected_node()
-        if record is None or node_id is None:
-            return
-        self._change_tree(
+        node_id = self.selected_node()
+        if node_id is not None:
+            self.remove_node(node_id)
+
+    def remove_node(self, node_id: str) -> bool:
+        """Delete a node from every gate; return whether the change was stored."""
+        record = self.current()
+        if record is None:
+            return False
+        tree = self._change_tree(
             record,
             f"Delete node {node_id}",
             lambda: tree_edit.delete_node(record.tree, node_id),
         )
+        return tree is not None
+
+    def store_tree(self, record: FaultTreeRecord, tree: FaultTree, text: str) -> bool:
+        """Store a changed tree as one undoable edit; return whether it was stored."""
+        return self._change_tree(record, text, lambda: tree) is not None
 
     def _change_tree(
         self, record: FaultTreeRecord, text: str, change: Callable[[], FaultTree]
-    ) -> None:
-        def store() -> None:
-            after = record.with_changes(tree=change().model_dump())
-            self.context.update_record(record, after, text)
+    ) -> FaultTree | None:
+        """Store the tree that `change` builds; return it, or None when it failed."""
+        changed: list[FaultTree] = []
 
+        def store() -> None:
+            tree = change()
+            after = record.with_changes(tree=tree.model_dump())
+            self.context.update_record(record, after, text)
+            changed.append(tree)
+
+        self.status.clear()
         self._attempt(text, store)
+        return changed[0] if changed else None
 
     def _factors(self) -> list[ContributingFactor]:
         review = self.context.review
