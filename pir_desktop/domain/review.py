@@ -27,6 +27,7 @@ from .enums import P3Criterion, Severity
 from .fault_tree_record import FaultTreeRecord
 from .fishbone_record import FishboneRecord
 from .meeting import AgendaItem, DotVote, ParkingLotItem
+from .timeline_time import sort_timeline
 from .times import parse_zone, to_utc
 
 # The incident's milestones in the order they must happen.
@@ -135,8 +136,12 @@ class Review(ReviewFacts):
         return ReviewFacts.model_validate(self.model_dump(include=FACT_FIELDS))
 
     def sorted_events(self) -> list[TimelineEvent]:
-        """Return the timeline in time order; ties keep their stored order."""
-        return sorted(self.events, key=lambda event: event.occurred_at)
+        """Return the timeline in time order, as `timeline_time.sort_timeline` does.
+
+        Events sort by the start of their precision window, then sharpest
+        precision first, then stored order, so the order is stable.
+        """
+        return sort_timeline(self.events)
 
     def factor(self, factor_id: UUID | None) -> ContributingFactor | None:
         """Return the factor with this id, or None."""

@@ -1,0 +1,90 @@
+"""The review's timeline order: precision windows, precision, then stored order."""
+
+from datetime import UTC, datetime
+
+from pir_desktop.domain.entities import TimelineEvent
+from pir_desktop.domain.enums import Severity, TimePrecision
+from pir_desktop.domain.review import Review
+
+
+def event(
+    hour: int,
+    minute: int,
+    precision: TimePrecision,
+    description: str,
+    zone: str = "UTC",
+) -> TimelineEvent:
+    return TimelineEvent(
+        occurred_at=datetime(2025, 5, 1, hour, minute, tzinfo=UTC),
+        precision=precision,
+        zone=zone,
+        description=description,
+    )
+
+
+def ordered(*events: TimelineEvent) -> list[str]:
+    review = Review(
+        reference="ORDER-1", title="Order", severity=Severity.P3, events=list(events)
+    )
+    return [e.description for e in review.sorted_events()]
+
+
+def test_hour_event_at_start_of_its_hour() -> None:
+    later = event(10, 20, TimePrecision.EXACT, "exact 10:20")
+    hour = event(10, 0, TimePrecision.HOUR, "some time 10:xx")
+    at_ten = event(10, 0, TimePrecision.EXACT, "exact 10:00")
+    before = event(9, 59, TimePrecision.EXACT, "exact 09:59")
+
+    assert ordered(later, hour, at_ten, before) == [
+        "exact 09:59",
+        "exact 10:00",
+        "some time 10:xx",
+        "exact 10:20",
+    ]
+
+
+def test_hour_stated_mid_hour_sorts_by_window() -> None:
+    # A source that says 10:40 with hour precision only knows "10:xx".
+    vague = event(10, 40, TimePrecision.HOUR, "10:xx, stated as 10:40")
+    exact = event(10, 5, TimePrecision.EXACT, "exact 10:05")
+
+    assert ordered(exact, vague) == ["10:xx, stated as 10:40", "exact 10:05"]
+
+
+def test_hour_window_in_event_zone() -> None:
+    # In Kolkata (+05:30) the local hour 16:xx starts at 10:30 UTC.
+    kolkata = event(10, 45, TimePrecision.HOUR, "16:xx Kolkata", "Asia/Kolkata")
+    exact = event(10, 35, TimePrecision.EXACT, "exact 10:35 UTC")
+
+    assert ordered(exact, kolkata) == ["16:xx Kolkata", "exact 10:35 UTC"]
+
+
+def test_equal_keys_keep_stored_order() -> None:
+    names = [f"hour event {n}" for n in range(5)]
+    events = [event(10, 0, TimePrecision.HOUR, name) for name in names]
+
+    assert ordered(*events) == names
+    assert ordered(*reversed(events)) == list(reversed(names))
+
+
+def test_sharper_precision_first_on_tie() -> None:
+    day = event(0, 0, TimePrecision.DAY, "that day")
+    minute = event(0, 0, TimePrecision.MINUTE, "that minute")
+    exact = event(0, 0, TimePrecision.EXACT, "exact midnight")
+
+    assert ordered(day, minute, exact) == ["exact midnight", "that minute", "that day"]
+
+
+def test_order_repeatable() -> None:
+    events = [
+        event(10, 0, TimePrecision.HOUR, "a"),
+        event(10, 0, TimePrecision.EXACT, "b"),
+        event(10, 30, TimePrecision.APPROXIMATE, "c"),
+        event(10, 30, TimePrecision.EXACT, "d"),
+    ]
+    review = Review(
+        reference="ORDER-2", title="Order", severity=Severity.P3, events=events
+    )
+
+    assert review.sorted_events() == review.sorted_events()
+    assert [e.description for e in review.sorted_events()] == ["b", "a", "d", "c"]
