@@ -1,7 +1,7 @@
 """Fishbone category presets as data, and the grouping of factors into ribs."""
 
 import json
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Self
@@ -196,6 +196,15 @@ def factors_in_category(
     """Return the factors whose category puts them on this rib."""
     key = category_key(factor_category(rib))
     return [factor for factor in factors if category_key(factor.category) == key]
+
+
+def category_counts(factors: Iterable[ContributingFactor]) -> dict[str, int]:
+    """Return the number of factors per category, keyed by the compared name."""
+    counts: dict[str, int] = {}
+    for factor in factors:
+        key = category_key(factor.category or UNCATEGORISED)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def review_fishbone(

@@ -1,0 +1,500 @@
+"""The Root cause tab's Fishbone page on real widgets and a real library file."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+from uuid import UUID  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtWidgets import QDialog  # noqa: E402
+
+from pir_desktop.domain.diagrams.presets import SUBCAUSE_MARK  # noqa: E402
+from pir_desktop.domain.review import Review  # noqa: E402
+from pir_desktop.services import ReviewLibrary  # noqa: E402
+from pir_desktop.services.sample import sample_review  # noqa: E402
+from pir_desktop.ui.context import ReviewContext  # noqa: E402
+from pir_desktop.ui.diagrams.fishbone_panel import (  # noqa: E402
+    DERIVED_ENTRY,
+    FishbonePanel,
+)
+from pir_desktop.ui.diagrams.view import DiagramView  # noqa: E402
+from pir_desktop.ui.dialogs.fishbone import (  # noqa: E402
+    CategoryDialog,
+    DeleteChoice,
+    FishboneDialog,
+)
+from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
+
+IDENTITY = "Identity and access"
+DETECTION = "Detection and monitoring"
+# Sample factors: SSH reachable from the internet (top cause on Identity and
+# access), agent forwarding (its sub-cause), and the missing SSH-key alert.
+SSH_OPEN = UUID("475bb87d-fa8b-5f52-8615-3e7406d4cb8f")
+AGENT_FORWARDING = UUID("2e3ad2ee-2fde-58a8-9292-04145bbf7bb0")
+NO_KEY_ALERT = UUID("2700d5ef-65a0-5713-94ff-b2a8a249584e")
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "fishbones.pir"
+
+
+@pytest.fixture
+def context(qtbot, library_path: Path) -> Iterator[ReviewContext]:
+    library = ReviewLibrary.create(library_path)
+    stored = library.add_review(sample_review())
+    context = ReviewContext(library)
+    context.select(stored.id)
+    yield context
+    library.close()
+
+
+def open_page(qtbot, context: ReviewContext) -> FishbonePanel:
+    tab = RootCauseTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1300, 900)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.diagrams.setCurrentWidget(tab.diagrams.fishbone)
+    return tab.diagrams.fishbone
+
+
+@pytest.fixture
+def page(qtbot, context: ReviewContext) -> FishbonePanel:
+    return open_page(qtbot, context)
+
+
+def stored(path: Path) -> Review:
+    library = ReviewLibrary.open(path)
+    try:
+        return library.load(library.reviews()[0].id)
+    finally:
+        library.close()
+
+
+def answer_text(page: FishbonePanel, *texts: str | None) -> list[tuple[str, str]]:
+    """Make the page's next prompts return `texts` in turn; record title and text."""
+    asked: list[tuple[str, str]] = []
+    pending = list(texts)
+
+    def ask(_parent, title: str, _label: str, initial: str) -> str | None:
+        asked.append((title, initial))
+        return pending.pop(0)
+
+    page.ask_text = ask
+    return asked
+
+
+def answer_dialog(page: FishbonePanel, fill: Callable[[QDialog], None]) -> None:
+    def run(dialog: QDialog) -> bool:
+        fill(dialog)
+        return True
+
+    page.run_dialog = run
+
+
+def box_ids(page: FishbonePanel) -> set[str]:
+    return set(page.view.diagram_scene().box_items())
+
+
+def box_point(view: DiagramView, box_id: str) -> QPoint:
+    box = view.diagram_scene().diagram.box(box_id)
+    return view.mapFromScene(QPointF(box.centre_x, box.centre_y))
+
+
+def press_on(qtbot, page: FishbonePanel, box_id: str, key: Qt.Key) -> None:
+    """Select a box with a click and press a key on the diagram."""
+    view = page.view
+    view.ensureVisible(view.diagram_scene().box_item(box_id))
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=box_point(view, box_id)
+    )
+    assert view.selected_box() is not None
+    assert view.selected_box()[0] == box_id
+    qtbot.keyClick(view, key)
+
+
+def drag(qtbot, page: FishbonePanel, box_id: str, target_id: str) -> None:
+    """Drag one box onto another with the mouse."""
+    view = page.view
+    view.fit()
+    start, end = box_point(view, box_id), box_point(view, target_id)
+    port = view.viewport()
+    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        qtbot.mouseMove(port, start + (end - start) * (step / 5))
+    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=end)
+
+
+def category(name: str) -> str:
+    return f"category:{name}"
+
+
+def factor_category(review: Review, factor_id: UUID) -> str:
+    factor = review.factor(factor_id)
+    assert factor is not None
+    return factor.category
+
+
+# Choosing and creating
+
+
+def test_sample_fishbone_shown_editable(page: FishbonePanel) -> None:
+    assert page.chooser.currentText() == "How the attacker got in and stayed"
+    assert page.view.is_editable()
+    ids = box_ids(page)
+    assert str(AGENT_FORWARDING) in ids
+    assert category("Third parties") in ids
+    box = page.view.diagram_scene().diagram.box(str(AGENT_FORWARDING))
+    assert box.kind.value == "subcause"
+    assert not page.buttons["Save as analysis"].isEnabled()
+
+
+def test_derived_shown_then_saved(page, library_path) -> None:
+    page.buttons["Delete fishbone"].click()
+    assert stored(library_path).fishbones == []
+    assert page.chooser.currentText() == DERIVED_ENTRY
+    assert not page.view.is_editable()
+    assert not page.buttons["Edit categories…"].isEnabled()
+    assert category("Third parties") not in box_ids(page)
+
+    page.toggle_category(category(IDENTITY))
+    page.buttons["Save as analysis"].click()
+
+    (record,) = stored(library_path).fishbones
+    assert record.title == "Fishbone 1"
+    assert record.preset == "security"
+    assert record.collapsed == [IDENTITY]
+    assert page.chooser.currentText() == "Fishbone 1"
+    assert page.view.is_editable()
+    page.context.undo_stack.undo()
+    assert stored(library_path).fishbones == []
+
+
+def test_new_fishbone_from_preset(page, library_path) -> None:
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, FishboneDialog)
+        assert dialog.title.text() == "Fishbone 2"
+        dialog.title.setText("Ishikawa 6M")
+        dialog.preset.setCurrentIndex(dialog.preset.findData("6m"))
+        dialog.problem.setPlainText("Why did root access last four weeks?")
+
+    answer_dialog(page, fill)
+    page.buttons["New fishbone…"].click()
+
+    record = stored(library_path).fishbones[-1]
+    assert record.title == "Ishikawa 6M"
+    assert record.preset == "6m"
+    assert record.categories[0] == "Man"
+    assert record.parents == {}
+    assert page.chooser.currentText() == "Ishikawa 6M"
+    assert page.chooser.count() == 2
+    assert category("Mother Nature") in box_ids(page)
+    # The factors keep their own categories, on ribs after the preset's.
+    assert category(IDENTITY) in box_ids(page)
+    head = page.view.diagram_scene().diagram.box("head")
+    assert head.title == "Why did root access last four weeks?"
+
+    page.context.undo_stack.undo()
+    assert len(stored(library_path).fishbones) == 1
+    assert page.chooser.count() == 1
+
+
+def test_rename_then_undo(page, library_path) -> None:
+    answer_text(page, "Access and detection")
+    page.buttons["Rename…"].click()
+    assert stored(library_path).fishbones[0].title == "Access and detection"
+    assert page.chooser.currentText() == "Access and detection"
+    page.context.undo_stack.undo()
+    assert stored(library_path).fishbones[0].title == (
+        "How the attacker got in and stayed"
+    )
+
+
+def test_edit_categories_one_undo_step(page, library_path) -> None:
+    before = stored(library_path)
+    identity_ids = {f.id for f in before.factors if f.category == IDENTITY}
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, CategoryDialog)
+        names = dialog.categories()
+        dialog.list.setCurrentRow(names.index(IDENTITY))
+        dialog.list.currentItem().setText("Access")
+        dialog.move(-1)
+        dialog.list.setCurrentRow(names.index("Third parties"))
+        dialog.remove()
+        dialog.add()
+        dialog.list.currentItem().setText("Vendors")
+
+    answer_dialog(page, fill)
+    count = page.context.undo_stack.count()
+    page.buttons["Edit categories…"].click()
+
+    after = stored(library_path)
+    categories = after.fishbones[0].categories
+    assert categories[:4] == [
+        "People and knowledge",
+        "Process and policy",
+        "Access",
+        "Technology and configuration",
+    ]
+    assert "Third parties" not in categories
+    assert "Vendors" in categories
+    assert {f.id for f in after.factors if f.category == "Access"} == identity_ids
+    assert page.context.undo_stack.count() == count + 1
+    assert category("Access") in box_ids(page)
+
+    page.context.undo_stack.undo()
+    undone = stored(library_path)
+    assert undone.fishbones[0].categories == before.fishbones[0].categories
+    assert {f.id for f in undone.factors if f.category == IDENTITY} == identity_ids
+
+
+def test_duplicate_category_keeps_dialog(page, shown_errors) -> None:
+    record = page.current()
+    dialog = CategoryDialog(
+        record.categories, {}, lambda names: record.with_changes(categories=names)
+    )
+    dialog.add()
+    dialog.list.currentItem().setText("people AND knowledge")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "'people AND knowledge' is listed twice" in shown_errors[0][1]
+
+
+# Collapsing
+
+
+def test_collapse_saved_across_reopen(qtbot, page, context, library_path) -> None:
+    press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_Space)
+
+    assert stored(library_path).fishbones[0].collapsed == [IDENTITY]
+    assert str(SSH_OPEN) not in box_ids(page)
+    assert page.view.selected_box()[0] == category(IDENTITY)
+
+    library = ReviewLibrary.open(library_path)
+    reopened = ReviewContext(library)
+    reopened.select(context.review.id)
+    again = open_page(qtbot, reopened)
+    assert str(SSH_OPEN) not in box_ids(again)
+    assert category(IDENTITY) in box_ids(again)
+    library.close()
+
+    page.context.undo_stack.undo()
+    assert stored(library_path).fishbones[0].collapsed == []
+    assert str(SSH_OPEN) in box_ids(page)
+
+
+def test_double_click_expands(qtbot, page, library_path) -> None:
+    page.toggle_category(category(DETECTION))
+    assert stored(library_path).fishbones[0].collapsed == [DETECTION]
+    view = page.view
+    view.ensureVisible(view.diagram_scene().box_item(category(DETECTION)))
+    qtbot.mouseDClick(
+        view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=box_point(view, category(DETECTION)),
+    )
+    assert stored(library_path).fishbones[0].collapsed == []
+
+
+def test_space_on_cause_collapses_its_rib(qtbot, page, library_path) -> None:
+    press_on(qtbot, page, str(AGENT_FORWARDING), Qt.Key.Key_Space)
+    assert stored(library_path).fishbones[0].collapsed == [IDENTITY]
+
+
+# Editing on the diagram
+
+
+def test_enter_on_category_adds_cause(qtbot, page, library_path) -> None:
+    asked = answer_text(page, "Vendor VPN left open")
+    press_on(qtbot, page, category("Third parties"), Qt.Key.Key_Return)
+
+    assert asked == [("Add cause", "")]
+    review = stored(library_path)
+    added = review.factors[-1]
+    assert added.statement == "Vendor VPN left open"
+    assert added.category == "Third parties"
+    assert page.view.selected_box()[0] == str(added.id)
+
+    page.context.undo_stack.undo()
+    assert len(stored(library_path).factors) == len(review.factors) - 1
+
+
+def test_tab_on_cause_adds_subcause(qtbot, page, library_path) -> None:
+    answer_text(page, "Keys were never rotated")
+    press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_Tab)
+
+    review = stored(library_path)
+    added = review.factors[-1]
+    assert added.category == IDENTITY
+    assert review.fishbones[0].parents[added.id] == SSH_OPEN
+    assert page.view.selected_box()[0] == str(added.id)
+
+    page.context.undo_stack.undo()
+    undone = stored(library_path)
+    assert added.id not in undone.fishbones[0].parents
+    assert undone.factor(added.id) is None
+
+
+def test_enter_on_subcause_adds_sibling(qtbot, page, library_path) -> None:
+    answer_text(page, "Old keys stayed valid")
+    press_on(qtbot, page, str(AGENT_FORWARDING), Qt.Key.Key_Return)
+    review = stored(library_path)
+    added = review.factors[-1]
+    assert review.fishbones[0].parents[added.id] == SSH_OPEN
+
+
+def test_tab_on_subcause_nests_deeper(qtbot, page, library_path) -> None:
+    answer_text(page, "Forwarding was the default")
+    press_on(qtbot, page, str(AGENT_FORWARDING), Qt.Key.Key_Tab)
+    added = stored(library_path).factors[-1]
+    assert stored(library_path).fishbones[0].parents[added.id] == AGENT_FORWARDING
+    box = page.view.diagram_scene().diagram.box(str(added.id))
+    assert box.title == SUBCAUSE_MARK + "Forwarding was the default"
+
+
+def test_empty_statement_adds_nothing(qtbot, page, library_path) -> None:
+    count = len(stored(library_path).factors)
+    answer_text(page, "   ")
+    press_on(qtbot, page, category(DETECTION), Qt.Key.Key_Tab)
+    assert len(stored(library_path).factors) == count
+    assert page.status.text().startswith("Nothing added")
+
+
+def test_f2_renames_category_and_factors(qtbot, page, library_path) -> None:
+    asked = answer_text(page, "Access control")
+    count = page.context.undo_stack.count()
+    press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_F2)
+
+    assert asked == [("Rename category", IDENTITY)]
+    review = stored(library_path)
+    assert "Access control" in review.fishbones[0].categories
+    assert factor_category(review, SSH_OPEN) == "Access control"
+    assert factor_category(review, AGENT_FORWARDING) == "Access control"
+    assert page.context.undo_stack.count() == count + 1
+    assert page.view.selected_box()[0] == category("Access control")
+
+    page.context.undo_stack.undo()
+    undone = stored(library_path)
+    assert IDENTITY in undone.fishbones[0].categories
+    assert factor_category(undone, SSH_OPEN) == IDENTITY
+
+
+def test_f2_renames_cause_statement(qtbot, page, library_path) -> None:
+    answer_text(page, "SSH was open to the internet")
+    press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_F2)
+    factor = stored(library_path).factor(SSH_OPEN)
+    assert factor.statement == "SSH was open to the internet"
+    page.context.undo_stack.undo()
+    assert (
+        stored(library_path).factor(SSH_OPEN).statement.startswith("SSH was reachable")
+    )
+
+
+def test_f2_on_head_sets_problem(qtbot, page, library_path) -> None:
+    answer_text(page, "Why could the attacker stay?")
+    press_on(qtbot, page, "head", Qt.Key.Key_F2)
+    assert stored(library_path).fishbones[0].problem == "Why could the attacker stay?"
+    assert page.view.diagram_scene().diagram.box("head").title == (
+        "Why could the attacker stay?"
+    )
+
+
+def test_delete_keeps_factor_unlinks(qtbot, page, library_path) -> None:
+    page.ask_delete_factor = lambda _parent, _text: DeleteChoice.LINKS_ONLY
+    press_on(qtbot, page, str(AGENT_FORWARDING), Qt.Key.Key_Delete)
+
+    review = stored(library_path)
+    assert AGENT_FORWARDING not in review.fishbones[0].parents
+    assert review.factor(AGENT_FORWARDING) is not None
+    box = page.view.diagram_scene().diagram.box(str(AGENT_FORWARDING))
+    assert box.kind.value == "cause"
+
+    page.context.undo_stack.undo()
+    assert stored(library_path).fishbones[0].parents[AGENT_FORWARDING] == SSH_OPEN
+
+
+def test_delete_factor_lifts_subcauses(qtbot, page, library_path) -> None:
+    page.ask_delete_factor = lambda _parent, _text: DeleteChoice.FACTOR
+    count = page.context.undo_stack.count()
+    press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_Delete)
+
+    review = stored(library_path)
+    assert review.factor(SSH_OPEN) is None
+    assert AGENT_FORWARDING not in review.fishbones[0].parents
+    assert page.context.undo_stack.count() == count + 1
+
+    page.context.undo_stack.undo()
+    undone = stored(library_path)
+    assert undone.factor(SSH_OPEN) is not None
+    assert undone.fishbones[0].parents[AGENT_FORWARDING] == SSH_OPEN
+
+
+def test_delete_cancelled_changes_nothing(qtbot, page, library_path) -> None:
+    page.ask_delete_factor = lambda _parent, _text: DeleteChoice.CANCEL
+    before = stored(library_path)
+    press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_Delete)
+    assert stored(library_path) == before
+
+
+def test_delete_used_category_rejected(qtbot, page, library_path) -> None:
+    press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_Delete)
+    assert IDENTITY in stored(library_path).fishbones[0].categories
+    assert "2 factors still use it" in page.status.text()
+
+    press_on(qtbot, page, category("Third parties"), Qt.Key.Key_Delete)
+    assert "Third parties" not in stored(library_path).fishbones[0].categories
+    page.context.undo_stack.undo()
+    assert "Third parties" in stored(library_path).fishbones[0].categories
+
+
+def test_drag_cause_onto_category(qtbot, page, library_path) -> None:
+    drag(qtbot, page, str(AGENT_FORWARDING), category(DETECTION))
+
+    review = stored(library_path)
+    assert factor_category(review, AGENT_FORWARDING) == DETECTION
+    assert AGENT_FORWARDING not in review.fishbones[0].parents
+
+    page.context.undo_stack.undo()
+    undone = stored(library_path)
+    assert factor_category(undone, AGENT_FORWARDING) == IDENTITY
+    assert undone.fishbones[0].parents[AGENT_FORWARDING] == SSH_OPEN
+
+
+def test_drag_cause_onto_cause(qtbot, page, library_path) -> None:
+    drag(qtbot, page, str(NO_KEY_ALERT), str(SSH_OPEN))
+
+    review = stored(library_path)
+    assert review.fishbones[0].parents[NO_KEY_ALERT] == SSH_OPEN
+    assert factor_category(review, NO_KEY_ALERT) == IDENTITY
+    box = page.view.diagram_scene().diagram.box(str(NO_KEY_ALERT))
+    assert box.kind.value == "subcause"
+
+    page.context.undo_stack.undo()
+    undone = stored(library_path)
+    assert NO_KEY_ALERT not in undone.fishbones[0].parents
+    assert factor_category(undone, NO_KEY_ALERT) == DETECTION
+
+
+def test_drag_onto_own_subcause_rejected(page, library_path) -> None:
+    before = stored(library_path)
+    page.view.move_requested.emit(
+        str(SSH_OPEN), str(SSH_OPEN), str(AGENT_FORWARDING), str(AGENT_FORWARDING)
+    )
+    assert stored(library_path) == before
+    assert "one of its own sub-causes" in page.status.text()
+
+
+def test_drag_category_reorders(page, library_path) -> None:
+    page.view.move_requested.emit(
+        category(DETECTION), "", category("People and knowledge"), ""
+    )
+    categories = stored(library_path).fishbones[0].categories
+    assert categories[:2] == [DETECTION, "People and knowledge"]
+    page.context.undo_stack.undo()
+    assert stored(library_path).fishbones[0].categories[0] == "People and knowledge"
