@@ -31,7 +31,6 @@ def factors_section(context: ReportContext) -> list[Flowable]:
     rows = [_factor_row(context, factor) for factor in factors]
     headers = ["", "Statement", "Category", "Status", "Roles"]
     story.append(data_table(headers, rows, [0.05, 0.47, 0.17, 0.12, 0.19]))
-    story.append(para("Fishbone", H2))
     story.extend(fishbone_flowables(context.review))
     story.extend(fault_tree_flowables(context))
     return story

@@ -13,25 +13,23 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group, Line, Path, PolyLine, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from ..domain.diagrams import (
     Box,
     Diagram,
-    default_presets,
-    fishbone_diagram,
     palette,
     placed_lines,
-    problem_statement,
-    ribs_from_factors,
     strike_y,
     symbol_paths,
     why_tree_diagram,
 )
+from ..domain.diagrams.presets import review_fishbone
 from ..domain.diagrams.symbols import Path as SymbolPath
+from ..domain.fishbone_record import FishboneRecord
 from ..domain.review import Review
 from .fonts import REGULAR, register_fonts
-from .styles import FRAME_WIDTH, MARGIN_BOTTOM, MARGIN_TOP, NOTE, PAGE_SIZE
+from .styles import FRAME_WIDTH, H2, MARGIN_BOTTOM, MARGIN_TOP, NOTE, PAGE_SIZE
 from .text import para
 
 MIN_FONT_SIZE = 6.0
@@ -41,6 +39,7 @@ AVAILABLE_WIDTH = FRAME_WIDTH - 2 * FRAME_PADDING
 AVAILABLE_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
 # Room kept on a tile's page for the caption above it and a heading.
 CAPTION_ROOM = 48.0
+FISHBONE_HEADING = "Fishbone"
 
 
 def why_tree_flowables(review: Review) -> list[Flowable]:
@@ -53,12 +52,34 @@ def why_tree_flowables(review: Review) -> list[Flowable]:
 
 
 def fishbone_flowables(review: Review) -> list[Flowable]:
-    """Build the fishbone of a review's factors, headed by its problem statement."""
+    """Build one subsection per stored fishbone, or one for the derived fishbone.
+
+    The derived fishbone, printed when the review stores none, groups the
+    factors under the security categories and needs at least one factor.
+    Collapsed categories are printed expanded, because a reader of the PDF
+    cannot expand them.
+    """
+    # NOTE: the redacted report does not mask fishbone titles or head texts yet.
+    if review.fishbones:
+        return [
+            flowable
+            for record in review.fishbones
+            for flowable in _fishbone_section(
+                review, record, f"{FISHBONE_HEADING}: {record.title}"
+            )
+        ]
     if not review.factors:
         return []
-    categories = default_presets().preset("security").categories
-    ribs = ribs_from_factors(review.factors, categories)
-    return diagram_flowables(fishbone_diagram(problem_statement(review), ribs, measure))
+    return _fishbone_section(review, None, FISHBONE_HEADING)
+
+
+def _fishbone_section(
+    review: Review, record: FishboneRecord | None, heading: str
+) -> list[Flowable]:
+    diagram = review_fishbone(review, record, measure, collapsed=())
+    drawing = diagram_flowables(diagram)
+    # The heading moves to the next page with the first part of the diagram.
+    return [KeepTogether([para(heading, H2), drawing[0]]), *drawing[1:]]
 
 
 def measure(text: str, size: float) -> float:
