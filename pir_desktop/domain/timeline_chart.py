@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from functools import cached_property
 from uuid import UUID
 
 from .diagrams.geometry import ASCENT, Label, Measure
@@ -92,9 +93,14 @@ class AxisSegment:
     right: float
 
     def x_at(self, moment: datetime) -> float:
+        return (
+            self.left + (moment - self.start).total_seconds() * self._points_per_second
+        )
+
+    @cached_property
+    def _points_per_second(self) -> float:
         span = (self.end - self.start).total_seconds() or 1.0
-        share = (moment - self.start).total_seconds() / span
-        return self.left + share * (self.right - self.left)
+        return (self.right - self.left) / span
 
 
 @dataclass(frozen=True)
@@ -153,9 +159,13 @@ class Lane:
         return self.top + self.height
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Marker:
-    """One event's mark: a filled outline, optional hatch lines and a bounding box."""
+    """One event's mark: a filled outline, optional hatch lines and a bounding box.
+
+    The outline and the hatch lines are computed when read, so a chart of
+    50,000 events keeps only the boxes.
+    """
 
     event_id: UUID
     lane: int
@@ -164,9 +174,8 @@ class Marker:
     y: float
     width: float
     height: float
-    outline: tuple[Point, ...]
     fill: str
-    hatch: tuple[Segment, ...] = ()
+    hatched: bool = False
     decision: bool = False
 
     @property
@@ -176,6 +185,18 @@ class Marker:
     @property
     def bottom(self) -> float:
         return self.y + self.height
+
+    @property
+    def outline(self) -> tuple[Point, ...]:
+        """The corners of the filled shape, clockwise from the top left or top."""
+        return _outline(self.shape, self.x, self.y, self.width, self.height)
+
+    @property
+    def hatch(self) -> tuple[Segment, ...]:
+        """The hatch lines of a time the source gives only roughly, or none."""
+        if not self.hatched:
+            return ()
+        return tuple(hatch_lines(self.x, self.y, self.width, self.height))
 
 
 @dataclass(frozen=True)
@@ -378,21 +399,28 @@ class _Layout:
         by: LaneBy,
         style: ChartStyle,
     ) -> None:
-        self.events = sorted(events, key=lambda e: event_span(e)[0])
+        spans = [event_span(event) for event in events]
+        order = sorted(range(len(events)), key=lambda index: spans[index][0])
+        self.events = [events[index] for index in order]
+        self.spans = [spans[index] for index in order]
         self.zone = zone
         self.measure = measure
         self.by = by
         self.style = style
         self.leading = style.font_size * 1.2
         self.small_leading = style.small_size * 1.2
-        present = {lane_key(event, by) for event in self.events}
+        event_keys = _lane_keys(self.events, by)
+        present = set(event_keys)
         self.keys = [key for key in lane_order(by) if key in present]
+        lane_index = {key: index for index, key in enumerate(self.keys)}
+        self.event_lanes = [lane_index[key] for key in event_keys]
         self.plot_left = style.margin + self._header_width()
         self.plot_right = max(style.width - style.margin, self.plot_left + 40.0)
-        ranges = shown_ranges([event_span(event) for event in self.events])
+        ranges = shown_ranges(self.spans)
         self.start, self.end = ranges[0][0], ranges[-1][1]
         self.axis = time_axis(ranges, self.plot_left, self.plot_right)
         self.labels: list[Label] = []
+        self.smallest_label = measure("W" + ELLIPSIS, style.small_size)
 
     def _header_width(self) -> float:
         size, small = self.style.font_size, self.style.small_size
@@ -414,7 +442,12 @@ class _Layout:
             + 1
             + style.label_rows * self.small_leading
         )
-        markers = [self._marker(event, lanes_top, lane_height) for event in self.events]
+        markers = [
+            self._marker(event, span, lane, lanes_top, lane_height)
+            for event, span, lane in zip(
+                self.events, self.spans, self.event_lanes, strict=True
+            )
+        ]
         lanes = self._lanes(markers, lanes_top, lane_height)
         lanes_bottom = lanes_top + lane_height * len(lanes)
 
@@ -446,12 +479,19 @@ class _Layout:
         width = self.measure(text, size)
         self.labels.append(Label(text, x, baseline, width, size))
 
-    def _marker(self, event: TimelineEvent, lanes_top: float, height: float) -> Marker:
+    def _marker(
+        self,
+        event: TimelineEvent,
+        span: tuple[datetime, datetime],
+        lane: int,
+        lanes_top: float,
+        height: float,
+    ) -> Marker:
         style = self.style
-        lane = self.keys.index(lane_key(event, self.by))
         y = lanes_top + lane * height + style.lane_padding
-        start, end = event_span(event)
-        left, right = self.x_at(start), self.x_at(end)
+        start, end = span
+        left = self.x_at(start)
+        right = left if end == start else self.x_at(end)
         hatched = not is_precise(event)
         shape = MarkerShape.BAR
         if event.ends_at is None and event.precision is TimePrecision.APPROXIMATE:
@@ -475,11 +515,10 @@ class _Layout:
             y=y,
             width=width,
             height=h,
-            outline=_outline(shape, left, y, width, h),
             fill=DECISION_FILL
             if event.decision_point
             else MARKER_FILLS[lane % len(MARKER_FILLS)],
-            hatch=tuple(hatch_lines(left, y, width, h)) if hatched else (),
+            hatched=hatched,
             decision=event.decision_point,
         )
 
@@ -518,8 +557,7 @@ class _Layout:
         """
         style = self.style
         gap, size = style.label_gap, style.small_size
-        smallest = self.measure("W" + ELLIPSIS, size)
-        if min(row_ends) + gap > min(marker.x, self.plot_right - smallest):
+        if min(row_ends) + gap > min(marker.x, self.plot_right - self.smallest_label):
             return False
         text = fit_text(event.description, self.measure, size, style.max_label_width)
         if not text:
@@ -630,6 +668,19 @@ class _Layout:
                         self._label(f"{local:%H:%M}", x, baseline)
             moment += timedelta(hours=1)
         return ticks
+
+
+def _lane_keys(events: Sequence[TimelineEvent], by: LaneBy) -> list[str]:
+    """Return each event's lane title, formatting each distinct title once."""
+    titles: dict[object, str] = {}
+    keys = []
+    for event in events:
+        value = event.kind if by is LaneBy.KIND else event.actor
+        title = titles.get(value)
+        if title is None:
+            title = titles[value] = lane_key(event, by)
+        keys.append(title)
+    return keys
 
 
 def _hidden_text(count: int) -> str:
