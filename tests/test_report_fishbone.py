@@ -60,7 +60,9 @@ def test_subsection_per_fishbone(review: Review, pages: list[str]) -> None:
 def test_every_label_printed_expanded(review: Review, pages: list[str]) -> None:
     printed = "\n".join(words(line) for page in pages for line in page.splitlines())
     for record in review.fishbones:
-        diagram = review_fishbone(review, record, pdf_diagrams.measure, collapsed=())
+        diagram = review_fishbone(
+            review, record, pdf_diagrams.measure, collapsed=(), show_empty=False
+        )
         for box in diagram.boxes:
             for line in box.lines:
                 assert words(line) in printed, (record.title, box.id, line)
@@ -69,6 +71,30 @@ def test_every_label_printed_expanded(review: Review, pages: list[str]) -> None:
 
 def test_head_text_printed(pages: list[str]) -> None:
     assert "Why were the signing keys reachable" in joined(pages)
+
+
+def test_empty_categories_named(pages: list[str]) -> None:
+    text = joined(pages)
+    assert (
+        "Categories without causes: People and knowledge, Third parties, "
+        "Adversary (context)." in text
+    )
+    assert "Categories without causes: Man, Machine, Method." in text
+
+
+def test_sample_fishbone_fits_one_page(pages: list[str]) -> None:
+    (page,) = [p for p in pages if "Fishbone: How the attacker" in p]
+    assert "Diagram part" not in page
+
+
+def test_fishbone_without_factors_printed() -> None:
+    review = sample_review()
+    bare = review.model_copy(
+        update={"factors": [], "fault_trees": [], "why_nodes": []}
+    )
+    text = joined(pdf_pages(bare))
+    assert "Fishbone: How the attacker got in and stayed" not in text
+    assert "No contributing factors recorded." in text
 
 
 def test_derived_printed_without_records() -> None:

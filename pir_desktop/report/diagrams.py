@@ -24,7 +24,7 @@ from ..domain.diagrams import (
     symbol_paths,
     why_tree_diagram,
 )
-from ..domain.diagrams.presets import review_fishbone
+from ..domain.diagrams.presets import record_ribs, review_fishbone
 from ..domain.diagrams.symbols import Path as SymbolPath
 from ..domain.fishbone_record import FishboneRecord
 from ..domain.review import Review
@@ -57,29 +57,40 @@ def fishbone_flowables(review: Review) -> list[Flowable]:
     The derived fishbone, printed when the review stores none, groups the
     factors under the security categories and needs at least one factor.
     Collapsed categories are printed expanded, because a reader of the PDF
-    cannot expand them.
+    cannot expand them. Categories without causes are named below the
+    drawing instead of drawn, because more than eight ribs are wider than
+    the page and the diagram would be cut into parts.
     """
     # NOTE: the redacted report does not mask fishbone titles or head texts yet.
     if review.fishbones:
         return [
             flowable
             for record in review.fishbones
-            for flowable in _fishbone_section(
-                review, record, f"{FISHBONE_HEADING}: {record.title}"
-            )
+            for flowable in _fishbone_section(review, record)
         ]
     if not review.factors:
         return []
-    return _fishbone_section(review, None, FISHBONE_HEADING)
+    return _fishbone_section(review, None)
 
 
-def _fishbone_section(
-    review: Review, record: FishboneRecord | None, heading: str
-) -> list[Flowable]:
-    diagram = review_fishbone(review, record, measure, collapsed=())
+def _fishbone_section(review: Review, record: FishboneRecord | None) -> list[Flowable]:
+    heading = (
+        FISHBONE_HEADING if record is None else f"{FISHBONE_HEADING}: {record.title}"
+    )
+    diagram = review_fishbone(review, record, measure, collapsed=(), show_empty=False)
     drawing = diagram_flowables(diagram)
     # The heading moves to the next page with the first part of the diagram.
-    return [KeepTogether([para(heading, H2), drawing[0]]), *drawing[1:]]
+    story: list[Flowable] = [
+        KeepTogether([para(heading, H2), drawing[0]]),
+        *drawing[1:],
+    ]
+    if record is not None:
+        empty = [rib.category for rib in record_ribs(review, record) if not rib.causes]
+        if empty:
+            story.append(
+                para("Categories without causes: " + ", ".join(empty) + ".", NOTE)
+            )
+    return story
 
 
 def measure(text: str, size: float) -> float:

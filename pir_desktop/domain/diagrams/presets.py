@@ -212,14 +212,16 @@ def review_fishbone(
     record: FishboneRecord | None,
     measure: Measure,
     collapsed: Collection[str] | None = None,
+    show_empty: bool = True,
 ) -> Diagram:
     """Lay out a stored fishbone of a review, or the derived one for None.
 
     The derived fishbone groups every factor under the security preset's
-    categories and leaves out categories without factors. A stored one shows
-    all its categories and its sub-cause links, under its own problem text
-    when it has one. `collapsed` names the ribs to collapse; None takes the
-    record's collapsed categories, and none for the derived fishbone.
+    categories and leaves out categories without factors. A stored one
+    shows its sub-cause links, under its own problem text when it has one,
+    and all its categories unless show_empty is false. `collapsed` names the
+    ribs to collapse. None takes the record's collapsed categories, and none
+    for the derived fishbone.
     """
     if record is None:
         categories = default_presets().preset(DERIVED_PRESET).categories
@@ -227,12 +229,7 @@ def review_fishbone(
         head = problem_statement(review)
         folded = collapsed or ()
     else:
-        ribs = ribs_from_factors(
-            review.factors,
-            record.categories,
-            show_empty=True,
-            parents=record.parents,
-        )
+        ribs = record_ribs(review, record, show_empty)
         head = record.problem or problem_statement(review)
         folded = record.collapsed if collapsed is None else collapsed
     keys = {category_key(name) for name in folded}
@@ -240,3 +237,15 @@ def review_fishbone(
         rib.category for rib in ribs if category_key(rib.category) in keys
     )
     return fishbone_diagram(head, ribs, measure, FishboneStyle(collapsed=names))
+
+
+def record_ribs(
+    review: Review, record: FishboneRecord, show_empty: bool = True
+) -> list[Rib]:
+    """Group a review's factors into the ribs of a stored fishbone."""
+    return ribs_from_factors(
+        review.factors,
+        record.categories,
+        show_empty=show_empty,
+        parents=record.parents,
+    )
