@@ -4,12 +4,15 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
-from pir_desktop.report.fonts import register_fonts
-from pir_desktop.report.styles import CELL, CELL_NOTE
+from pir_desktop.report.fonts import REGULAR, register_fonts
+from pir_desktop.report.glyphs import shaped
+from pir_desktop.report.styles import BODY, CELL, CELL_NOTE
 from pir_desktop.report.text import (
     SHARED_MARKUP_LENGTH,
+    bullet,
     cell_with_notes,
     para,
     to_markup,
@@ -81,3 +84,136 @@ def test_cell_notes_share_fragments() -> None:
 
     assert first[1].frags is second[1].frags
     assert first[0].frags is not second[0].frags
+
+
+HEBREW = "אבגדהוזחטיכלמנסעפצקרשת"
+ARABIC = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+
+
+def hebrew_words(count: int) -> list[str]:
+    """Return distinct Hebrew words that read differently backwards."""
+    return [HEBREW[i % 22] + HEBREW[i // 22 % 22] + "ש" for i in range(count)]
+
+
+def arabic_words(count: int) -> list[str]:
+    return [
+        "ك" + ARABIC[i % len(ARABIC)] + ARABIC[i // len(ARABIC) % len(ARABIC)] + "ة"
+        for i in range(count)
+    ]
+
+
+def narrow_pdf(story: list) -> bytes:
+    """Lay out a story in a frame about 200 points wide, so paragraphs wrap."""
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, leftMargin=200, rightMargin=200).build(story)
+    return buffer.getvalue()
+
+
+def line_words(data: bytes) -> list[list[str]]:
+    """Return the words of every printed line, pages in order.
+
+    pypdf reads right-to-left runs back into logical order, so a line drawn in
+    visual order extracts as its words in the order they were written.
+    """
+    return [line.split() for page in page_lines(data) for line in page]
+
+
+def line_edges(data: bytes, page_number: int = 0) -> list[tuple[float, float]]:
+    """Return the left and right x of each line of text on a page, top to bottom."""
+    page = PdfReader(io.BytesIO(data)).pages[page_number]
+    starts: dict[float, list[float]] = {}
+    texts: dict[float, str] = {}
+
+    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+        if text.strip():
+            y = round(cm[5] + tm[5], 1)
+            starts.setdefault(y, []).append(cm[4] + tm[4])
+            texts[y] = texts.get(y, "") + text
+
+    page.extract_text(visitor_text=visit)
+    edges = []
+    for y in sorted(starts, reverse=True):
+        left = min(starts[y])
+        # pypdf adds a space to some lines that the page does not draw.
+        text = " ".join(texts[y].split())
+        edges.append((left, left + stringWidth(text, REGULAR, BODY.fontSize)))
+    return edges
+
+
+def test_hebrew_lines_in_order() -> None:
+    words = hebrew_words(60)
+
+    lines = line_words(narrow_pdf([para(" ".join(words), BODY)]))
+
+    assert len(lines) > 3
+    assert lines[0][0] == words[0]
+    assert [w for line in lines for w in line] == words
+
+
+def test_arabic_lines_in_order() -> None:
+    words = arabic_words(60)
+    # The PDF contains the joined presentation forms that reshaping chose.
+    expected = shaped(" ".join(words)).split()
+
+    lines = line_words(narrow_pdf([para(" ".join(words), BODY)]))
+
+    assert len(lines) > 3
+    assert lines[0][0] == expected[0]
+    assert [w for line in lines for w in line] == expected
+
+
+def test_right_to_left_right_aligned() -> None:
+    data = narrow_pdf([para(" ".join(hebrew_words(60)), BODY)])
+
+    edges = line_edges(data)
+
+    assert len(edges) > 3
+    rights = [right for _, right in edges]
+    assert max(rights) - min(rights) < 0.5
+    assert edges[-1][0] > edges[0][0] + 20
+
+
+def test_left_to_right_base_kept() -> None:
+    """A paragraph that starts with a Latin word stays left-aligned."""
+    words = ["Owner", *hebrew_words(60)]
+    data = narrow_pdf([para(" ".join(words), BODY)])
+
+    lines = line_words(data)
+    edges = line_edges(data)
+
+    assert lines[0][0] == "Owner"
+    lefts = [left for left, _ in edges]
+    assert max(lefts) - min(lefts) < 0.5
+
+
+def test_right_to_left_split_across_pages() -> None:
+    words = hebrew_words(1500)
+
+    data = narrow_pdf([para(" ".join(words), BODY)])
+
+    pages = page_lines(data)
+    assert len(pages) > 1
+    assert pages[1][0].split()[0] == words[sum(len(line.split()) for line in pages[0])]
+    assert [w for line in line_words(data) for w in line] == words
+
+
+def test_right_to_left_cell_with_notes() -> None:
+    words = hebrew_words(40)
+    cell = cell_with_notes(" ".join(words), ["Source: chat"], CELL)
+
+    lines = line_words(narrow_pdf([Table([[cell]], colWidths=[150])]))
+
+    assert lines[-1] == ["Source:", "chat"]
+    assert [w for line in lines[:-1] for w in line] == words
+
+
+def test_right_to_left_bullet_with_notes() -> None:
+    """A paragraph of several styles reorders each line's style runs."""
+    words = hebrew_words(40)
+
+    lines = line_words(narrow_pdf([bullet(" ".join(words), ["מקור צ'אט"])]))
+
+    assert lines[-1] == ["מקור", "צ'אט"]
+    printed = [w for line in lines[:-1] for w in line]
+    assert printed[0] == "•"
+    assert printed[1:] == words

@@ -2,10 +2,11 @@
 
 Three steps run on every line of user text before it is escaped:
 
-1. Lines with Arabic or Hebrew letters are reshaped (Arabic letters take their
-   joined presentation forms) and put in visual order with the Unicode
-   bidirectional algorithm, because ReportLab draws characters left to right
-   as they come.
+1. Lines with Arabic letters are reshaped, so the letters take their joined
+   presentation forms. A line drawn directly on the canvas is also put in
+   visual order with the Unicode bidirectional algorithm, because ReportLab
+   draws characters left to right as they come. Paragraph text stays in
+   logical order until its lines are broken (see direction.py).
 2. Each character goes to the first font that has a glyph for it: DejaVu Sans,
    then the CJK font.
 3. A character that no bundled font has, such as emoji, becomes a visible
@@ -57,20 +58,34 @@ def substitute(char: str) -> str:
     return f"[U+{ord(char):04X}]"
 
 
+def has_right_to_left(text: str) -> bool:
+    """Return whether text contains a Hebrew, Arabic or other right-to-left letter."""
+    return _RIGHT_TO_LEFT.search(text) is not None
+
+
+def shaped(line: str) -> str:
+    """Reshape the Arabic letters of one line, keeping its logical order."""
+    return _RESHAPER.reshape(line) if has_right_to_left(line) else line
+
+
 def visual_order(line: str) -> str:
     """Reshape and reorder one line that contains right-to-left letters."""
-    if not _RIGHT_TO_LEFT.search(line):
+    if not has_right_to_left(line):
         return line
     return get_display(_RESHAPER.reshape(line))
 
 
-def font_runs(line: str) -> list[Run]:
-    """Split one line into (font name, text) runs that the fonts can draw."""
+def font_runs(line: str, visual: bool = True) -> list[Run]:
+    """Split one line into (font name, text) runs that the fonts can draw.
+
+    The runs are in visual order, or with visual=False in logical order for a
+    paragraph that reorders its lines after breaking them.
+    """
     if line.isascii():
         return [(REGULAR, line)] if line else []
     base, fallback = _coverage()
     runs: list[Run] = []
-    for char in visual_order(line):
+    for char in visual_order(line) if visual else shaped(line):
         point = ord(char)
         if point in base or char == " ":
             font, text = REGULAR, char

@@ -18,8 +18,9 @@ from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
+from .direction import Direction, aligned_style, paragraph_direction, visual_lines
 from .fonts import REGULAR
-from .glyphs import font_runs
+from .glyphs import font_runs, has_right_to_left
 from .styles import BULLET, CELL_NOTE, NOTE
 
 # C0 control characters other than tab and line breaks, which a PDF cannot show.
@@ -41,6 +42,8 @@ class ReportParagraph(Paragraph):
     """
 
     _wrapped: tuple[float, Any] | None = None
+    # "R" or "L" when the text has right-to-left letters, else None.
+    direction: Direction | None = None
 
     def __init__(
         self,
@@ -49,11 +52,33 @@ class ReportParagraph(Paragraph):
         bulletText: str | None = None,  # noqa: N803
         frags: list[Any] | None = None,
     ) -> None:
-        # Paragraph.split passes the fragments of each part and no text.
+        # Paragraph.split passes the fragments of each part and no text. The
+        # parts take the direction and the style of the paragraph they split.
         if frags is None and text is not None:
             parse = _parsed if len(text) <= SHARED_MARKUP_LENGTH else _parse
             text, frags = parse(text, style)
+            if has_right_to_left(text):
+                self.direction = paragraph_direction(frags)
+                style = aligned_style(style, self.direction)
         super().__init__(text, style, bulletText, frags=frags)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Paragraph]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.direction = self.direction
+        return parts
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802
+        """Draw the lines, each in visual order when the text is right-to-left."""
+        if self.direction is None:
+            super().drawPara(debug)
+            return
+        logical = self.blPara
+        self.blPara = visual_lines(logical, self.direction)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara = logical
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         if self._wrapped is not None and self._wrapped[0] == availWidth:
@@ -101,7 +126,7 @@ def to_markup(text: str) -> str:
 def _line_markup(line: str) -> str:
     return "".join(
         escape(run) if font == REGULAR else f'<font name="{font}">{escape(run)}</font>'
-        for font, run in font_runs(line)
+        for font, run in font_runs(line, visual=False)
     )
 
 
