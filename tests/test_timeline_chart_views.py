@@ -1,4 +1,4 @@
-"""The swimlane chart on screen (one marker per event, clicks) and in the PDF."""
+"""The swimlane chart on screen (markers, clicks, painting) and in the PDF."""
 
 import io
 from uuid import UUID
@@ -6,12 +6,14 @@ from uuid import UUID
 import pytest
 from conftest import example_review
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 
+from pir_desktop.domain.enums import Milestone
 from pir_desktop.domain.procedure import default_procedure
 from pir_desktop.domain.review import Review
 from pir_desktop.report import render_pdf
-from pir_desktop.ui.timeline.chart import EVENT_ID_ROLE, TimelineChartView
+from pir_desktop.ui.timeline.chart import TimelineChartView
 
 
 @pytest.fixture
@@ -31,27 +33,85 @@ def view(qtbot, review: Review) -> TimelineChartView:
     return view
 
 
-def test_one_marker_item_per_event(view: TimelineChartView, review: Review):
-    items = view.chart_scene().marker_items()
-    assert set(items) == {event.id for event in review.events}
-    for event_id, item in items.items():
-        assert item.data(EVENT_ID_ROLE) == event_id
+def test_one_marker_per_event(view: TimelineChartView, review: Review):
+    ids = view.chart_scene().marker_ids()
+    assert sorted(ids) == sorted(event.id for event in review.events)
 
 
 def test_clicking_marker_emits_event_id(qtbot, view: TimelineChartView):
-    event_id, item = next(iter(view.chart_scene().marker_items().items()))
-    centre = item.sceneBoundingRect().center()
-    point: QPoint = view.mapFromScene(centre)
-    with qtbot.waitSignal(view.event_activated) as signal:
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert signal.args == [event_id]
-    assert isinstance(signal.args[0], UUID)
+    scene = view.chart_scene()
+    clicked = 0
+    for event_id in scene.marker_ids():
+        box = scene.markers.marker_rect(event_id)
+        view.ensureVisible(box)
+        point: QPoint = view.mapFromScene(box.center())
+        if scene.event_at(view.mapToScene(point)) != event_id:
+            continue  # covered by a later marker
+        with qtbot.waitSignal(view.event_activated) as signal:
+            qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+        assert signal.args == [event_id]
+        assert isinstance(signal.args[0], UUID)
+        clicked += 1
+    assert clicked == len(scene.marker_ids())
 
 
-def test_select_event_selects_marker(view: TimelineChartView):
-    event_id, item = next(iter(view.chart_scene().marker_items().items()))
+def test_click_on_empty_lane_emits_nothing(qtbot, view: TimelineChartView):
+    layout = view.chart_scene().layout
+    empty = QPointF(layout.plot_right - 0.5, layout.lanes[0].bottom - 1)
+    assert view.chart_scene().event_at(empty) is None
+
+
+def test_milestone_line_found_under_layer(qtbot, review: Review):
+    events = list(review.events)
+    events[1] = events[1].with_changes(milestone=Milestone.DETECTION)
+    view = TimelineChartView()
+    qtbot.addWidget(view)
+    view.show_events(events, review.display_zone)
+    view.rebuild()
+    mark = view.chart_scene().layout.milestones[0]
+
+    # Lane padding keeps markers off the top pixel of the lanes.
+    hit = view.chart_scene().event_at(QPointF(mark.x, mark.top + 1))
+
+    assert hit == events[1].id
+
+
+def test_select_event_highlights_marker(view: TimelineChartView):
+    event_id = view.chart_scene().marker_ids()[0]
     view.select_event(event_id)
-    assert item.isSelected()
+    assert view.chart_scene().markers.selected_id == event_id
+
+    view.select_event(None)
+    assert view.chart_scene().markers.selected_id is None
+
+
+def test_markers_painted_in_their_fill(view: TimelineChartView):
+    scene = view.chart_scene()
+    rect = scene.sceneRect()
+    image = QImage(2000, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    stretch = Qt.AspectRatioMode.IgnoreAspectRatio
+    scene.render(painter, QRectF(image.rect()), rect, stretch)
+    painter.end()
+    scale_x, scale_y = image.width() / rect.width(), image.height() / rect.height()
+
+    painted = 0
+    markers = scene.layout.markers
+    for index, marker in enumerate(markers):
+        covered = any(
+            other.x <= marker.right and marker.x <= other.right
+            for other in markers[index + 1 :]
+            if other.lane == marker.lane
+        )
+        if marker.hatched or covered:
+            continue
+        centre_x = (marker.x + marker.width / 2) * scale_x
+        centre_y = (marker.y + marker.height / 2) * scale_y
+        colour = image.pixelColor(int(centre_x), int(centre_y))
+        assert colour.name() == QColor(marker.fill).name()
+        painted += 1
+    assert painted == 2
 
 
 def test_zoom_keys_change_scale(qtbot, view: TimelineChartView):

@@ -1,9 +1,10 @@
 """The swimlane chart of a review's timeline, drawn from `domain.timeline_chart`.
 
-Scene units are points, as in the layout and the PDF. Each event is one
-top-level marker item that stores the event id. Clicking a marker emits
-`event_activated` with that id. The view zooms like the diagram views:
-Ctrl+wheel, Ctrl++, Ctrl+- and Ctrl+0 to fit.
+Scene units are points, as in the layout and the PDF. One MarkerLayer item
+draws every event's marker (see markers.py); milestone lines, grid and text
+are items of their own. Clicking a marker emits `event_activated` with its
+event id. The view zooms like the diagram views: Ctrl+wheel, Ctrl++, Ctrl+-
+and Ctrl+0 to fit.
 """
 
 from collections.abc import Sequence
@@ -17,13 +18,10 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainterPath,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QGraphicsItem,
     QGraphicsPathItem,
-    QGraphicsPolygonItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -40,6 +38,7 @@ from ...domain.entities import TimelineEvent
 from ...domain.enums import label
 from ..diagrams.fonts import REFERENCE_PIXELS, ascent, diagram_font, measure
 from ..diagrams.view import DiagramView
+from .markers import MarkerLayer
 
 EVENT_ID_ROLE = 0
 # Layout width in points. The view fits it to its own width on first show.
@@ -58,13 +57,25 @@ class TimelineChartScene(QGraphicsScene):
         self.setBackgroundBrush(QBrush(QColor("#ffffff")))
         self._add_lanes()
         self._add_grid()
-        self._markers = {m.event_id: self._marker_item(m) for m in layout.markers}
+        self.markers = MarkerLayer(layout.markers)
+        self.markers.setZValue(MARKER_Z)
+        self.addItem(self.markers)
         for text in layout.labels:
             self._text(text, chart.INK)
 
-    def marker_items(self) -> dict[UUID, QGraphicsItem]:
-        """Return the marker item of every event, keyed by event id."""
-        return dict(self._markers)
+    def marker_ids(self) -> list[UUID]:
+        """Return the event id of every marker, in drawing order."""
+        return self.markers.marker_ids()
+
+    def event_at(self, point: QPointF) -> UUID | None:
+        """Return the event of the marker or milestone line at a scene point."""
+        event_id = self.markers.marker_at(point)
+        if event_id is not None:
+            return event_id
+        for item in self.items(point):
+            if item.data(EVENT_ID_ROLE) is not None:
+                return item.data(EVENT_ID_ROLE)
+        return None
 
     def _add_lanes(self) -> None:
         left, right = self.layout.plot_left, self.layout.plot_right
@@ -113,27 +124,6 @@ class TimelineChartScene(QGraphicsScene):
         item = QGraphicsPathItem(path)
         item.setPen(QPen(QColor(colour), width))
         item.setZValue(z)
-        self.addItem(item)
-        return item
-
-    def _marker_item(self, marker: chart.Marker) -> QGraphicsPolygonItem:
-        polygon = QPolygonF([QPointF(x, y) for x, y in marker.outline])
-        item = QGraphicsPolygonItem(polygon)
-        item.setBrush(QBrush(QColor(marker.fill)))
-        item.setPen(QPen(QColor(chart.INK), 1.2 if marker.decision else 0.4))
-        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        item.setZValue(MARKER_Z)
-        item.setData(EVENT_ID_ROLE, marker.event_id)
-        if marker.hatch:
-            # Hatching over a light fill shows a time the source gives only roughly.
-            item.setBrush(QBrush(QColor(marker.fill).lighter(170)))
-            path = QPainterPath()
-            for (x1, y1), (x2, y2) in marker.hatch:
-                path.moveTo(x1, y1)
-                path.lineTo(x2, y2)
-            hatch = QGraphicsPathItem(path, item)
-            hatch.setPen(QPen(QColor(marker.fill), 0.6))
-            hatch.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.addItem(item)
         return item
 
@@ -212,20 +202,14 @@ class TimelineChartView(DiagramView):
             self.verticalScrollBar().setValue(0)
 
     def select_event(self, event_id: UUID | None) -> None:
-        """Select the marker of an event, and no other, and scroll it into view."""
-        scene = self.chart_scene()
-        scene.clearSelection()
-        item = scene.marker_items().get(event_id) if event_id else None
-        if item is not None:
-            item.setSelected(True)
-            self.ensureVisible(item)
+        """Highlight the marker of an event, and no other, and scroll it into view."""
+        box = self.chart_scene().markers.select(event_id)
+        if box is not None:
+            self.ensureVisible(box)
 
     def event_at(self, position: QPoint) -> UUID | None:
         """Return the id of the event whose marker is at a viewport position."""
-        item = self.itemAt(position)
-        while item is not None and item.data(EVENT_ID_ROLE) is None:
-            item = item.parentItem()
-        return None if item is None else item.data(EVENT_ID_ROLE)
+        return self.chart_scene().event_at(self.mapToScene(position))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         event_id = self.event_at(event.position().toPoint())
