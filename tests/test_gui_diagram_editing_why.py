@@ -325,3 +325,27 @@ def test_outline_selection_follows_diagram(qtbot, tab, page) -> None:
     assert str(tab.why_tree.selected().id) == SECRETS_EXPOSED
     tab.why_tree.select(UUID(DNS_CHANGED))
     assert page.view.selected_box() == (DNS_CHANGED, DNS_CHANGED)
+
+
+def test_review_switch_drops_draft(qtbot, tab, page, library_path) -> None:
+    from conftest import example_review
+
+    other = tab.context.library.add_review(example_review())
+    click_box(qtbot, page.view, KEY_UNNOTICED)
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    assert page.editor is not None
+    qtbot.keyClicks(page.editor, "Left unfinished")
+
+    tab.context.select(other.id)
+    assert page.editor is None
+    assert page.draft is None
+    assert page.view.diagram_scene().box_items() == {}
+    library = ReviewLibrary.open(library_path)
+    try:
+        sample = library.load(sample_review().id)
+        texts = [n.text for n in sample.why_nodes]
+        assert "Left unfinished" not in texts
+        assert len(texts) == len(sample_review().why_nodes)
+        assert library.load(other.id).why_nodes == []
+    finally:
+        library.close()

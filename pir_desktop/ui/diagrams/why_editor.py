@@ -66,6 +66,7 @@ class WhyTreePage(QWidget):
         super().__init__(parent)
         self.context = context
         self.chosen_root: UUID | None = None
+        self.shown_review: UUID | None = None
         self.draft: _Draft | None = None
         self.editor: InlineEditor | None = None
         self._build()
@@ -118,6 +119,9 @@ class WhyTreePage(QWidget):
 
     def refresh(self) -> None:
         """Fill the chooser from the review and lay out the chosen why-trees."""
+        if self.context.review_id != self.shown_review:
+            self.shown_review = self.context.review_id
+            self._discard_edit()
         roots = siblings(self.nodes(), None)
         if self.chosen_root not in {root.id for root in roots}:
             self.chosen_root = None
@@ -372,6 +376,13 @@ class WhyTreePage(QWidget):
     def _forget_editor(self, editor: InlineEditor) -> None:
         if self.editor is editor:
             self.editor = None
+
+    def _discard_edit(self) -> None:
+        """Drop an open edit without storing it, because another review is shown."""
+        self.draft = None
+        editor, self.editor = self.editor, None
+        if editor is not None and not editor.is_finished():
+            editor.finish(commit=False)
 
     def _close_editor(self) -> None:
         """Cancel an open inline edit, dropping any draft box."""
