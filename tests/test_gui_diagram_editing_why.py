@@ -349,3 +349,16 @@ def test_review_switch_drops_draft(qtbot, tab, page, library_path) -> None:
         assert library.load(other.id).why_nodes == []
     finally:
         library.close()
+
+
+def test_double_click_renames(qtbot, tab, page, library_path) -> None:
+    old_text = stored_nodes(library_path)[DNS_CHANGED].text
+    qtbot.mouseDClick(
+        page.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=box_point(page.view, DNS_CHANGED),
+    )
+    assert page.editor is not None
+    assert page.editor.text() == old_text
+    type_into_editor(qtbot, page, "Why did the DNS change?")
+    assert stored_nodes(library_path)[DNS_CHANGED].text == "Why did the DNS change?"

@@ -39,10 +39,10 @@ from .why_edits import (
 
 HINT = (
     "Select a box, then Enter adds an answer beside it, Tab asks why below it, "
-    "F2 renames it and Delete removes it with the answers below. Drag a box "
-    "onto another to move it there. Arrow keys move the selection. "
-    "Ctrl+wheel, Ctrl++ and Ctrl+- zoom; Ctrl+0 fits. Dashed: hypothesis; "
-    "struck through: refuted."
+    "F2 or a double-click renames it and Delete removes it with the answers "
+    "below. Drag a box onto another to move it there. Arrow keys move the "
+    "selection. Ctrl+wheel, Ctrl++ and Ctrl+- zoom; Ctrl+0 fits. Dashed: "
+    "hypothesis; struck through: refuted."
 )
 ALL_TREES = "All why-trees"
 DRAFT_TEXT = "…"
@@ -105,6 +105,7 @@ class WhyTreePage(QWidget):
         self.view.add_sibling_requested.connect(self.add_sibling)
         self.view.add_child_requested.connect(self.add_child)
         self.view.rename_requested.connect(self.rename)
+        self.view.box_activated.connect(self.rename)
         self.view.delete_requested.connect(self.delete)
         self.view.move_requested.connect(self.move)
 
