@@ -153,6 +153,8 @@ def test_tab_adds_event_under_gate(qtbot, tab, panel, dialogs, library_path) -> 
     assert panel.view.hasFocus()
     tab.context.undo_stack.undo()
     assert "stolen_deploy_key" not in stored_tree(library_path).node_map()
+    tab.context.undo_stack.redo()
+    assert inputs(stored_tree(library_path), TOP)[-1] == "stolen_deploy_key"
 
 
 def test_tab_on_event_explains(qtbot, tab, panel, dialogs, library_path) -> None:
@@ -177,6 +179,9 @@ def test_f2_opens_node_dialog(qtbot, tab, panel, dialogs, library_path) -> None:
     tab.context.undo_stack.undo()
     label = stored_tree(library_path).node_map()["agent_forwarding"].label
     assert label.startswith("Forwarded SSH agent")
+    tab.context.undo_stack.redo()
+    label = stored_tree(library_path).node_map()["agent_forwarding"].label
+    assert label == "Stolen deploy key"
 
 
 def test_delete_key_removes_node(qtbot, tab, panel, library_path) -> None:

@@ -301,6 +301,9 @@ def test_new_tree_and_chooser(qtbot, tab, page, library_path) -> None:
     tab.context.undo_stack.undo()
     assert page.chooser.count() == 2
     assert len([n for n in stored(library_path).why_nodes if n.parent_id is None]) == 1
+    tab.context.undo_stack.redo()
+    assert page.chooser.count() == 3
+    assert str(new_root.id) in stored_nodes(library_path)
 
 
 def test_new_tree_from_one_tree(qtbot, tab, page, library_path) -> None:
