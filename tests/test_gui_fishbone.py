@@ -17,6 +17,7 @@ from pir_desktop.domain.review import Review  # noqa: E402
 from pir_desktop.services import ReviewLibrary  # noqa: E402
 from pir_desktop.services.sample import sample_review  # noqa: E402
 from pir_desktop.ui.context import ReviewContext  # noqa: E402
+from pir_desktop.ui.diagrams.fishbone_changes import category_changes  # noqa: E402
 from pir_desktop.ui.diagrams.fishbone_panel import (  # noqa: E402
     DERIVED_ENTRY,
     FishbonePanel,
@@ -116,6 +117,19 @@ def press_on(qtbot, page: FishbonePanel, box_id: str, key: Qt.Key) -> None:
     assert view.selected_box() is not None
     assert view.selected_box()[0] == box_id
     qtbot.keyClick(view, key)
+
+
+def type_into_editor(qtbot, page: FishbonePanel, text: str) -> None:
+    """Replace the inline editor's text by typing, then press Enter."""
+    editor = page.edits.editor
+    assert editor is not None
+    assert editor.hasFocus()
+    editor.selectAll()
+    if text:
+        qtbot.keyClicks(editor, text)
+    else:
+        editor.clear()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
 def drag(qtbot, page: FishbonePanel, box_id: str, target_id: str) -> None:
@@ -266,6 +280,23 @@ def test_duplicate_category_keeps_dialog(page, shown_errors) -> None:
     assert "'people AND knowledge' is listed twice" in shown_errors[0][1]
 
 
+def test_swapped_category_names(page, library_path) -> None:
+    review, record = page.context.review, page.current()
+    swapped = [
+        {IDENTITY: DETECTION, DETECTION: IDENTITY}.get(name, name)
+        for name in record.categories
+    ]
+    renames = {IDENTITY: DETECTION, DETECTION: IDENTITY}
+    changes = category_changes(review, record, swapped, renames)
+    assert sum(1 for before, _ in changes if before.id == SSH_OPEN) == 1
+    page.edits.change_categories(record, swapped, renames)
+
+    after = stored(library_path)
+    assert factor_category(after, SSH_OPEN) == DETECTION
+    assert factor_category(after, NO_KEY_ALERT) == IDENTITY
+    assert after.fishbones[0].categories == swapped
+
+
 # Collapsing
 
 
@@ -311,10 +342,13 @@ def test_space_on_cause_collapses_its_rib(qtbot, page, library_path) -> None:
 
 
 def test_enter_on_category_adds_cause(qtbot, page, library_path) -> None:
-    asked = answer_text(page, "Vendor VPN left open")
     press_on(qtbot, page, category("Third parties"), Qt.Key.Key_Return)
+    draft = page.edits.draft
+    assert draft is not None
+    assert str(draft.factor.id) in box_ids(page)
+    assert page.edits.editor.text() == ""
+    type_into_editor(qtbot, page, "Vendor VPN left open")
 
-    assert asked == [("Add cause", "")]
     review = stored(library_path)
     added = review.factors[-1]
     assert added.statement == "Vendor VPN left open"
@@ -326,8 +360,8 @@ def test_enter_on_category_adds_cause(qtbot, page, library_path) -> None:
 
 
 def test_tab_on_cause_adds_subcause(qtbot, page, library_path) -> None:
-    answer_text(page, "Keys were never rotated")
     press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_Tab)
+    type_into_editor(qtbot, page, "Keys were never rotated")
 
     review = stored(library_path)
     added = review.factors[-1]
@@ -342,16 +376,16 @@ def test_tab_on_cause_adds_subcause(qtbot, page, library_path) -> None:
 
 
 def test_enter_on_subcause_adds_sibling(qtbot, page, library_path) -> None:
-    answer_text(page, "Old keys stayed valid")
     press_on(qtbot, page, str(AGENT_FORWARDING), Qt.Key.Key_Return)
+    type_into_editor(qtbot, page, "Old keys stayed valid")
     review = stored(library_path)
     added = review.factors[-1]
     assert review.fishbones[0].parents[added.id] == SSH_OPEN
 
 
 def test_tab_on_subcause_nests_deeper(qtbot, page, library_path) -> None:
-    answer_text(page, "Forwarding was the default")
     press_on(qtbot, page, str(AGENT_FORWARDING), Qt.Key.Key_Tab)
+    type_into_editor(qtbot, page, "Forwarding was the default")
     added = stored(library_path).factors[-1]
     assert stored(library_path).fishbones[0].parents[added.id] == AGENT_FORWARDING
     box = page.view.diagram_scene().diagram.box(str(added.id))
@@ -360,18 +394,48 @@ def test_tab_on_subcause_nests_deeper(qtbot, page, library_path) -> None:
 
 def test_empty_statement_adds_nothing(qtbot, page, library_path) -> None:
     count = len(stored(library_path).factors)
-    answer_text(page, "   ")
     press_on(qtbot, page, category(DETECTION), Qt.Key.Key_Tab)
+    type_into_editor(qtbot, page, "   ")
     assert len(stored(library_path).factors) == count
     assert page.status.text().startswith("Nothing added")
+    assert page.edits.draft is None
+    assert page.view.selected_box()[0] == category(DETECTION)
+
+
+def test_escape_drops_draft(qtbot, page, library_path) -> None:
+    count = len(stored(library_path).factors)
+    undo_count = page.context.undo_stack.count()
+    press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_Tab)
+    draft_id = str(page.edits.draft.factor.id)
+    qtbot.keyClicks(page.edits.editor, "Not this one")
+    qtbot.keyClick(page.edits.editor, Qt.Key.Key_Escape)
+
+    assert page.edits.draft is None
+    assert page.edits.editor is None
+    assert draft_id not in box_ids(page)
+    assert len(stored(library_path).factors) == count
+    assert page.context.undo_stack.count() == undo_count
+    assert page.view.selected_box()[0] == str(SSH_OPEN)
+
+
+def test_draft_expands_collapsed_rib(qtbot, page, library_path) -> None:
+    page.toggle_category(category(IDENTITY))
+    press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_Return)
+    assert str(page.edits.draft.factor.id) in box_ids(page)
+    type_into_editor(qtbot, page, "Root keys were shared")
+
+    review = stored(library_path)
+    assert review.factors[-1].category == IDENTITY
+    assert review.fishbones[0].collapsed == [IDENTITY]
+    assert str(review.factors[-1].id) not in box_ids(page)
 
 
 def test_f2_renames_category_and_factors(qtbot, page, library_path) -> None:
-    asked = answer_text(page, "Access control")
     count = page.context.undo_stack.count()
     press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_F2)
+    assert page.edits.editor.text() == IDENTITY
+    type_into_editor(qtbot, page, "Access control")
 
-    assert asked == [("Rename category", IDENTITY)]
     review = stored(library_path)
     assert "Access control" in review.fishbones[0].categories
     assert factor_category(review, SSH_OPEN) == "Access control"
@@ -386,8 +450,9 @@ def test_f2_renames_category_and_factors(qtbot, page, library_path) -> None:
 
 
 def test_f2_renames_cause_statement(qtbot, page, library_path) -> None:
-    answer_text(page, "SSH was open to the internet")
     press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_F2)
+    assert page.edits.editor.text().startswith("SSH was reachable")
+    type_into_editor(qtbot, page, "SSH was open to the internet")
     factor = stored(library_path).factor(SSH_OPEN)
     assert factor.statement == "SSH was open to the internet"
     page.context.undo_stack.undo()
@@ -397,12 +462,29 @@ def test_f2_renames_cause_statement(qtbot, page, library_path) -> None:
 
 
 def test_f2_on_head_sets_problem(qtbot, page, library_path) -> None:
-    answer_text(page, "Why could the attacker stay?")
     press_on(qtbot, page, "head", Qt.Key.Key_F2)
+    assert page.edits.editor.text().startswith("An attacker gained root")
+    type_into_editor(qtbot, page, "Why could the attacker stay?")
     assert stored(library_path).fishbones[0].problem == "Why could the attacker stay?"
     assert page.view.diagram_scene().diagram.box("head").title == (
         "Why could the attacker stay?"
     )
+
+
+def test_unchanged_head_keeps_problem(qtbot, page, library_path) -> None:
+    count = page.context.undo_stack.count()
+    page.buttons["Edit problem"].click()
+    qtbot.keyClick(page.edits.editor, Qt.Key.Key_Return)
+    assert stored(library_path).fishbones[0].problem == ""
+    assert page.context.undo_stack.count() == count
+
+
+def test_f2_escape_keeps_name(qtbot, page, library_path) -> None:
+    before = stored(library_path)
+    press_on(qtbot, page, category(DETECTION), Qt.Key.Key_F2)
+    qtbot.keyClicks(page.edits.editor, " and more")
+    qtbot.keyClick(page.edits.editor, Qt.Key.Key_Escape)
+    assert stored(library_path) == before
 
 
 def test_delete_keeps_factor_unlinks(qtbot, page, library_path) -> None:

@@ -1,4 +1,4 @@
-"""Edits of a stored fishbone made on its diagram with keys and drags.
+"""Edits of a stored fishbone made on its diagram with keys, drags and typing.
 
 Causes are the review's factors, so adding a cause adds a factor, renaming
 a cause changes the factor's statement and moving a cause to another rib
@@ -7,28 +7,34 @@ itself changes only in its sub-cause links, its category list and its head.
 Each request is one undo step, so one that changes several records runs
 inside one undo macro.
 
-A sub-cause is drawn on its top cause's rib, so every edit that links a
-factor under another also gives it, and the factors under it, that rib's
-category. Then the factor table and other fishbones show them in the same
-category.
+Text is typed in an inline editor over the box. A new cause is first drawn
+as a draft box under the editor: Enter stores it and Esc drops it.
 """
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
-from uuid import UUID
+from uuid import UUID, uuid4
 
-from ...domain.diagrams.presets import (
-    UNCATEGORISED,
-    factor_category,
-    factors_in_category,
-)
-from ...domain.entities import ContributingFactor, Entity
+from ...domain.diagrams.presets import UNCATEGORISED, factor_category
+from ...domain.entities import ContributingFactor
 from ...domain.fishbone_record import FishboneRecord, category_key
 from ...domain.review import Review
 from .. import errors
 from ..board.commands import undo_macro
 from ..dialogs.choices import shorten
 from ..dialogs.fishbone import DeleteChoice
+from .fishbone_changes import (
+    Change,
+    EditRejected,
+    category_changes,
+    moved_to_category,
+    moved_under,
+    removed_category,
+    reordered,
+    rib_category,
+)
+from .inline_edit import InlineEditor
 
 if TYPE_CHECKING:
     from ..context import ReviewContext
@@ -36,7 +42,19 @@ if TYPE_CHECKING:
 
 CATEGORY_PREFIX = "category:"
 HEAD_ID = "head"
+DRAFT_TEXT = "…"
 Result = TypeVar("Result")
+
+
+@dataclass
+class _Draft:
+    """A cause being typed in, drawn in the diagram but not yet stored."""
+
+    factor: ContributingFactor
+    parent_id: UUID | None
+    rib: str
+    noun: str
+    return_to: str | None
 
 
 class FishboneEdits:
@@ -44,6 +62,8 @@ class FishboneEdits:
 
     def __init__(self, page: "FishbonePanel") -> None:
         self.page = page
+        self.draft: _Draft | None = None
+        self.editor: InlineEditor | None = None
 
     @property
     def context(self) -> "ReviewContext":
@@ -55,6 +75,27 @@ class FishboneEdits:
             return None
         return review, record
 
+    def drawn(
+        self, review: Review, record: FishboneRecord
+    ) -> tuple[Review, FishboneRecord]:
+        """Return the review and fishbone to draw: with the draft cause, if any.
+
+        The draft's rib is drawn expanded, so the draft box is on screen.
+        """
+        draft = self.draft
+        if draft is None:
+            return review, record
+        parents = dict(record.parents)
+        if draft.parent_id is not None:
+            parents[draft.factor.id] = draft.parent_id
+        key = category_key(draft.rib)
+        collapsed = [name for name in record.collapsed if category_key(name) != key]
+        factors = [*review.factors, draft.factor]
+        return (
+            review.model_copy(update={"factors": factors}),
+            record.model_copy(update={"parents": parents, "collapsed": collapsed}),
+        )
+
     # Adding causes
 
     def add_sibling(self, box_id: str, record_id: str) -> None:
@@ -64,15 +105,14 @@ class FishboneEdits:
             return
         review, record = state
         if box_id.startswith(CATEGORY_PREFIX):
-            self._add_cause(factor_category(_rib_name(box_id)), None)
+            self._start_draft(_rib_name(box_id), None)
             return
         factor = _factor(review, record_id)
         if factor is None:
             self.page.tell("Select a category or a cause to add a cause.")
             return
         parent = review.factor(record.parents.get(factor.id))
-        category = self._rib_category(review, record, factor)
-        self._add_cause(category, parent)
+        self._start_draft(rib_category(review, record, factor), parent)
 
     def add_child(self, box_id: str, record_id: str) -> None:
         """Add a cause on a category, or a sub-cause under the selected cause."""
@@ -84,120 +124,137 @@ class FishboneEdits:
         if factor is None:
             self.add_sibling(box_id, record_id)
             return
-        self._add_cause(self._rib_category(review, record, factor), factor)
+        self._start_draft(rib_category(review, record, factor), factor)
 
-    def _add_cause(self, category: str, parent: ContributingFactor | None) -> None:
-        noun = "cause" if parent is None else "sub-cause"
-        statement = self.page.ask_text(
-            self.page, f"Add {noun}", "Statement of the new factor:", ""
+    def _start_draft(self, rib: str, parent: ContributingFactor | None) -> None:
+        self.close_editor()
+        self.page.status.clear()
+        factor = ContributingFactor.model_construct(
+            id=uuid4(), statement=DRAFT_TEXT, category=factor_category(rib)
         )
-        if statement is None:
+        selected = self.page.view.selected_box()
+        self.draft = _Draft(
+            factor=factor,
+            parent_id=None if parent is None else parent.id,
+            rib=rib or UNCATEGORISED,
+            noun="cause" if parent is None else "sub-cause",
+            return_to=None if selected is None else selected[0],
+        )
+        self.page.show_fishbone()
+        self.page.view.select_box(str(factor.id))
+        self._open_editor(str(factor.id), "", self._store_draft, self._drop_draft)
+
+    def _store_draft(self, text: str) -> None:
+        draft, self.draft = self.draft, None
+        if draft is None:
             return
-        if not statement.strip():
-            self.page.tell(f"Nothing added: type the statement of the new {noun}.")
+        if not text.strip():
+            self.page.tell(
+                f"Nothing added: type the statement of the new {draft.noun}."
+            )
+            self._after_draft(draft, None)
             return
-        factor = ContributingFactor(statement=statement, category=category)
-        title = f"Add {noun} “{shorten(factor.statement, 40)}”"
+        factor = ContributingFactor(
+            id=draft.factor.id, statement=text, category=draft.factor.category
+        )
+        title = f"Add {draft.noun} “{shorten(factor.statement, 40)}”"
 
         def change() -> None:
             self.context.add_record(factor, title)
-            if parent is not None:
+            if draft.parent_id is not None:
                 record = self._fresh_record()
-                linked = record.with_parent(factor.id, parent.id)
+                linked = record.with_parent(factor.id, draft.parent_id)
                 self.context.update_record(record, linked, title)
 
-        if self._in_macro(title, change):
-            self.page.view.select_box(str(factor.id))
+        stored = self._in_macro(title, change)
+        self._after_draft(draft, factor.id if stored else None)
+
+    def _drop_draft(self) -> None:
+        draft, self.draft = self.draft, None
+        if draft is not None:
+            self._after_draft(draft, None)
+
+    def _after_draft(self, draft: _Draft, added: UUID | None) -> None:
+        self.page.show_fishbone()
+        self.page.view.select_box(str(added) if added else draft.return_to)
 
     # Renaming
 
     def rename(self, box_id: str, record_id: str) -> None:
-        """Rename a category, a cause's factor or the head, asking for the text."""
+        """Type a new name over a category, a cause or the head."""
         state = self._state()
         if state is None:
             return
         review, record = state
+        self.page.status.clear()
         if box_id == HEAD_ID:
-            self.rename_problem(record)
+            shown = self.page.view.diagram_scene().diagram.box(HEAD_ID).title
+            self._open_editor(
+                box_id, shown, lambda text: self._store_problem(shown, text)
+            )
         elif box_id.startswith(CATEGORY_PREFIX):
-            self._rename_category(record, _rib_name(box_id))
+            name = _rib_name(box_id)
+            self._open_editor(
+                box_id, name, lambda text: self._rename_category(name, text)
+            )
         elif (factor := _factor(review, record_id)) is not None:
-            self._rename_factor(factor)
+            self._open_editor(
+                box_id,
+                factor.statement,
+                lambda text: self._rename_factor(factor, text),
+            )
 
-    def rename_problem(self, record: FishboneRecord) -> None:
-        text = self.page.ask_text(
-            self.page,
-            "Problem (head)",
-            "Text of the head; empty uses the review's problem statement:",
-            record.problem,
-        )
-        if text is None or text.strip() == record.problem:
+    def _store_problem(self, shown: str, text: str) -> None:
+        """Store the head text; unchanged text keeps it, empty text clears it."""
+        record = self.page.current()
+        if record is None or text.strip() == shown:
             return
         title = f"Edit the head of “{record.title}”"
         after = record.with_changes(problem=text)
         self._attempt(title, lambda: self.context.update_record(record, after, title))
 
-    def _rename_category(self, record: FishboneRecord, name: str) -> None:
-        text = self.page.ask_text(self.page, "Rename category", "Category:", name)
-        if text is None or text.strip() == name:
+    def _rename_category(self, name: str, text: str) -> None:
+        record = self.page.current()
+        new = text.strip()
+        if record is None or new == name:
             return
-        if not text.strip():
+        if not new:
             self.page.tell("Category not renamed: a category needs a name.")
             return
-        new = text.strip()
-        listed = [
-            new if category_key(c) == category_key(name) else c
-            for c in record.categories
-        ]
+        key = category_key(name)
+        listed = [new if category_key(c) == key else c for c in record.categories]
         title = f"Rename category “{name}”"
         if self.change_categories(record, listed, {name: new}, title):
             self.page.view.select_box(CATEGORY_PREFIX + new)
 
-    def _rename_factor(self, factor: ContributingFactor) -> None:
-        text = self.page.ask_text(
-            self.page, "Rename cause", "Statement of the factor:", factor.statement
-        )
-        if text is None or text.strip() == factor.statement:
+    def _rename_factor(self, before: ContributingFactor, text: str) -> None:
+        if text.strip() == before.statement:
             return
-        title = f"Rename cause “{shorten(factor.statement, 40)}”"
-        self._attempt(
-            title,
-            lambda: self.context.update_record(
-                factor, factor.with_changes(statement=text), title
-            ),
-        )
+        if not text.strip():
+            self.page.tell("Cause not renamed: a factor needs a statement.")
+            return
+        title = f"Rename cause “{shorten(before.statement, 40)}”"
+        after = before.with_changes(statement=text)
+        self._attempt(title, lambda: self.context.update_record(before, after, title))
 
     def change_categories(
         self,
         record: FishboneRecord,
         categories: list[str],
-        renames: Mapping[str, str],
+        renames: dict[str, str],
         title: str = "Edit categories",
     ) -> bool:
-        """Store a new category list and rename the renamed categories' factors.
+        """Store a category list and rename the renamed categories on their factors.
 
         `renames` maps old names to new ones. Return whether anything changed.
         """
         review = self.context.review
         if review is None:
             return False
-        by_key = {category_key(old): new for old, new in renames.items()}
-        collapsed = [by_key.get(category_key(n), n) for n in record.collapsed]
-        after = self._attempt(
-            title,
-            lambda: record.with_changes(categories=categories, collapsed=collapsed),
+        changes = self._attempt(
+            title, lambda: category_changes(review, record, categories, renames)
         )
-        if after is None:
-            return False
-        changes: list[tuple[Entity, Entity]] = []
-        if after.categories != record.categories or after.collapsed != record.collapsed:
-            changes.append((record, after))
-        for old, new in renames.items():
-            for factor in factors_in_category(review.factors, old):
-                renamed = factor.with_changes(category=factor_category(new))
-                if renamed.category != factor.category:
-                    changes.append((factor, renamed))
-        return self._store_all(title, changes)
+        return self._store_all(title, changes or [])
 
     # Deleting
 
@@ -207,33 +264,19 @@ class FishboneEdits:
         if state is None:
             return
         review, record = state
+        self.page.status.clear()
         if box_id == HEAD_ID:
             self.page.tell("The head cannot be deleted: F2 changes its text.")
         elif box_id.startswith(CATEGORY_PREFIX):
-            self._remove_category(review, record, _rib_name(box_id))
-        elif (factor := _factor(review, record_id)) is not None:
-            self._delete_cause(review, record, factor)
-
-    def _remove_category(
-        self, review: Review, record: FishboneRecord, name: str
-    ) -> None:
-        used = factors_in_category(review.factors, name)
-        if used:
-            count = f"{len(used)} factor{'' if len(used) == 1 else 's'}"
-            self.page.tell(
-                f"Category “{name}” not removed: {count} still use it. Move or "
-                "delete those causes first."
+            name = _rib_name(box_id)
+            self._apply(
+                f"Remove category “{name}”",
+                lambda: removed_category(review, record, name),
             )
-            return
-        remaining = [
-            c for c in record.categories if category_key(c) != category_key(name)
-        ]
-        title = f"Remove category “{name}”"
-        self.change_categories(record, remaining, {}, title)
+        elif (factor := _factor(review, record_id)) is not None:
+            self._delete_cause(record, factor)
 
-    def _delete_cause(
-        self, review: Review, record: FishboneRecord, factor: ContributingFactor
-    ) -> None:
+    def _delete_cause(self, record: FishboneRecord, factor: ContributingFactor) -> None:
         choice = self.page.ask_delete_factor(self.page, factor.statement)
         if choice is DeleteChoice.CANCEL:
             return
@@ -269,100 +312,35 @@ class FishboneEdits:
         if state is None:
             return
         review, record = state
+        self.page.status.clear()
         factor = _factor(review, record_id)
-        if factor is None:
-            if box_id.startswith(CATEGORY_PREFIX) and target_box.startswith(
-                CATEGORY_PREFIX
-            ):
-                self._reorder(record, _rib_name(box_id), _rib_name(target_box))
-            return
-        if target_box.startswith(CATEGORY_PREFIX):
-            self._move_to_category(review, record, factor, _rib_name(target_box))
-        elif (target := _factor(review, target_id)) is not None:
-            self._move_under(review, record, factor, target)
-        else:
+        target = _factor(review, target_id)
+        onto_category = target_box.startswith(CATEGORY_PREFIX)
+        if factor is None and box_id.startswith(CATEGORY_PREFIX) and onto_category:
+            name, before = _rib_name(box_id), _rib_name(target_box)
+            self._apply(
+                f"Move category “{name}”",
+                lambda: category_changes(
+                    review, record, reordered(record, name, before), {}
+                ),
+                select=box_id,
+            )
+        elif factor is not None and onto_category:
+            rib = _rib_name(target_box)
+            self._apply(
+                f"Move cause “{shorten(factor.statement, 40)}” to “{rib}”",
+                lambda: moved_to_category(review, record, factor, rib),
+                select=box_id,
+            )
+        elif factor is not None and target is not None and target.id != factor.id:
+            self._apply(
+                f"Make “{shorten(factor.statement, 40)}” a sub-cause of "
+                f"“{shorten(target.statement, 40)}”",
+                lambda: moved_under(review, record, factor, target),
+                select=box_id,
+            )
+        elif factor is not None:
             self.page.tell("Drop a cause onto a category or onto another cause.")
-
-    def _move_to_category(
-        self,
-        review: Review,
-        record: FishboneRecord,
-        factor: ContributingFactor,
-        rib: str,
-    ) -> None:
-        name = shorten(factor.statement, 40)
-        category = factor_category(rib)
-        linked = factor.id in record.parents
-        if not linked and category_key(factor.category) == category_key(category):
-            self.page.tell(f"“{name}” is already a cause on “{rib}”.")
-            return
-        changes: list[tuple[Entity, Entity]] = []
-        if linked:
-            changes.append((record, record.with_parent(factor.id, None)))
-        changes.extend(self._recategorised(review, record, factor, category))
-        if self._store_all(f"Move cause “{name}” to “{rib}”", changes):
-            self.page.view.select_box(str(factor.id))
-
-    def _move_under(
-        self,
-        review: Review,
-        record: FishboneRecord,
-        factor: ContributingFactor,
-        target: ContributingFactor,
-    ) -> None:
-        name, target_name = shorten(factor.statement, 40), shorten(target.statement, 40)
-        if target.id == factor.id:
-            return
-        if record.parents.get(factor.id) == target.id:
-            self.page.tell(f"“{name}” is already a sub-cause of “{target_name}”.")
-            return
-        if target.id in record.descendants(factor.id):
-            self.page.tell(
-                f"Cannot move “{name}” under “{target_name}”, which is one of its "
-                "own sub-causes. Nothing changed."
-            )
-            return
-        changes: list[tuple[Entity, Entity]] = [
-            (record, record.with_parent(factor.id, target.id))
-        ]
-        category = self._rib_category(review, record, target)
-        changes.extend(self._recategorised(review, record, factor, category))
-        title = f"Make “{name}” a sub-cause of “{target_name}”"
-        if self._store_all(title, changes):
-            self.page.view.select_box(str(factor.id))
-
-    def _recategorised(
-        self,
-        review: Review,
-        record: FishboneRecord,
-        factor: ContributingFactor,
-        category: str,
-    ) -> list[tuple[Entity, Entity]]:
-        """Return the changes that put a factor and those under it in a category."""
-        moved = [factor.id, *record.descendants(factor.id)]
-        changes: list[tuple[Entity, Entity]] = []
-        for moved_id in moved:
-            current = review.factor(moved_id)
-            if current is not None and current.category != category:
-                changes.append((current, current.with_changes(category=category)))
-        return changes
-
-    def _reorder(self, record: FishboneRecord, name: str, target: str) -> None:
-        """Put a listed category just before another listed one."""
-        keys = [category_key(c) for c in record.categories]
-        if category_key(name) not in keys or category_key(target) not in keys:
-            self.page.tell(
-                "Only categories of this fishbone's list can be reordered: add "
-                "the category with Edit categories first."
-            )
-            return
-        moved = record.categories[keys.index(category_key(name))]
-        others = [c for c in record.categories if c != moved]
-        others.insert(
-            [category_key(c) for c in others].index(category_key(target)), moved
-        )
-        if self.change_categories(record, others, {}, f"Move category “{moved}”"):
-            self.page.view.select_box(CATEGORY_PREFIX + moved)
 
     # Ribs
 
@@ -370,36 +348,55 @@ class FishboneEdits:
         """Return the category box of a box: itself, or the rib a cause is on."""
         if box_id.startswith(CATEGORY_PREFIX):
             return box_id
-        review = self.context.review
+        review, record = self.context.review, self.page.current()
         factor = None if review is None else _factor(review, box_id)
         if review is None or factor is None:
             return None
-        record = self.page.current()
         category = (
-            factor.category
-            if record is None
-            else self._rib_category(review, record, factor)
+            factor.category if record is None else rib_category(review, record, factor)
         )
-        key = category_key(category or UNCATEGORISED)
+        key = category_key(factor_category(category) or UNCATEGORISED)
         for box in self.page.view.diagram_scene().diagram.boxes:
-            if (
-                box.id.startswith(CATEGORY_PREFIX)
-                and category_key(_rib_name(box.id)) == key
+            if box.id.startswith(CATEGORY_PREFIX) and (
+                category_key(_rib_name(box.id)) == key
             ):
                 return box.id
         return None
 
-    def _rib_category(
-        self, review: Review, record: FishboneRecord, factor: ContributingFactor
-    ) -> str:
-        """Return the category of the rib a factor is drawn on: its top cause's."""
-        top, seen = factor, {factor.id}
-        while (parent := review.factor(record.parents.get(top.id))) is not None:
-            if parent.id in seen:
-                break
-            seen.add(parent.id)
-            top = parent
-        return top.category
+    # Inline editor
+
+    def _open_editor(
+        self,
+        box_id: str,
+        text: str,
+        on_commit: Callable[[str], None],
+        on_cancel: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.close_editor()
+        editor = InlineEditor(self.page.view, box_id, text)
+
+        def committed(value: str) -> None:
+            self._forget_editor(editor)
+            on_commit(value)
+
+        def cancelled() -> None:
+            self._forget_editor(editor)
+            on_cancel()
+
+        editor.committed.connect(committed)
+        editor.cancelled.connect(cancelled)
+        self.editor = editor
+        editor.open()
+
+    def _forget_editor(self, editor: InlineEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+
+    def close_editor(self) -> None:
+        """Cancel an open inline edit, dropping any draft cause."""
+        editor, self.editor = self.editor, None
+        if editor is not None and not editor.is_finished():
+            editor.finish(commit=False)
 
     # Storing
 
@@ -409,7 +406,22 @@ class FishboneEdits:
             raise ValueError("the fishbone no longer exists: choose another one")
         return record
 
-    def _store_all(self, title: str, changes: Sequence[tuple[Entity, Entity]]) -> bool:
+    def _apply(
+        self, title: str, plan: Callable[[], list[Change]], select: str | None = None
+    ) -> None:
+        """Work out an edit's changes and store them, or show why it was rejected."""
+        try:
+            changes = plan()
+        except EditRejected as exc:
+            self.page.tell(str(exc))
+            return
+        except ValueError as exc:
+            errors.show_error(self.page, title, errors.describe(exc))
+            return
+        if self._store_all(title, changes) and select is not None:
+            self.page.view.select_box(select)
+
+    def _store_all(self, title: str, changes: Sequence[Change]) -> bool:
         """Store every (before, after) pair as one undo step; return whether stored."""
         if not changes:
             return False
@@ -434,7 +446,6 @@ class FishboneEdits:
         return bool(self._attempt(title, run))
 
     def _attempt(self, title: str, action: Callable[[], Result]) -> Result | None:
-        self.page.status.clear()
         return errors.attempt(self.page, title, action)
 
 

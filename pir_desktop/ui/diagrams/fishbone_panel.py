@@ -41,7 +41,7 @@ from ..dialogs.fishbone import (
     ask_delete_factor,
 )
 from ..status import show_status
-from .fishbone_edits import CATEGORY_PREFIX, FishboneEdits
+from .fishbone_edits import CATEGORY_PREFIX, HEAD_ID, FishboneEdits
 from .fonts import measure
 from .view import DiagramView
 
@@ -74,8 +74,9 @@ def run_dialog(dialog: QDialog) -> bool:
 class FishbonePanel(QWidget):
     """One review's fishbones: a chooser, commands and the editable diagram.
 
-    The text prompt, the dialog runner and the delete question are
-    attributes, so a test can answer them without a dialog.
+    The title prompt, the dialog runner and the delete question are
+    attributes, so a test can answer them without a dialog. Text on the
+    diagram is typed in place (see `FishboneEdits`).
     """
 
     def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
@@ -103,7 +104,7 @@ class FishbonePanel(QWidget):
             ("New fishbone…", "A new fishbone with the categories of a preset"),
             ("Save as analysis", "Store the derived fishbone so it can be edited"),
             ("Rename…", "Change the title of the chosen fishbone"),
-            ("Problem…", "Change the text of the head; empty uses the review's"),
+            ("Edit problem", "Type the head's text; empty uses the review's"),
             ("Edit categories…", "Add, rename, remove and reorder categories"),
             ("Delete fishbone", "Delete the chosen fishbone; its factors stay"),
         ]:
@@ -142,7 +143,7 @@ class FishbonePanel(QWidget):
             "New fishbone…": self.new_fishbone,
             "Save as analysis": self.save_derived,
             "Rename…": self.rename_fishbone,
-            "Problem…": self.edit_problem,
+            "Edit problem": self.edit_problem,
             "Edit categories…": self.edit_categories,
             "Delete fishbone": self.delete_fishbone,
         }
@@ -189,7 +190,7 @@ class FishbonePanel(QWidget):
     def _enable(self, has_review: bool, stored: bool) -> None:
         self.buttons["New fishbone…"].setEnabled(has_review)
         self.buttons["Save as analysis"].setEnabled(has_review and not stored)
-        for text in ("Rename…", "Problem…", "Edit categories…", "Delete fishbone"):
+        for text in ("Rename…", "Edit problem", "Edit categories…", "Delete fishbone"):
             self.buttons[text].setEnabled(stored)
         self.chooser.setEnabled(stored)
         self.view.set_editable(stored)
@@ -201,13 +202,20 @@ class FishbonePanel(QWidget):
             self.view.show_diagram(Diagram(width=0.0, height=0.0))
             return
         record = self.current()
-        collapsed = None if record is not None else self.derived_collapsed
-        self.view.show_diagram(review_fishbone(review, record, measure, collapsed))
+        if record is None:
+            diagram = review_fishbone(review, None, measure, self.derived_collapsed)
+        else:
+            review, record = self.edits.drawn(review, record)
+            diagram = review_fishbone(review, record, measure)
+        self.view.show_diagram(diagram)
+        if self.edits.editor is not None:
+            self.edits.editor.place()
 
     def _choose(self, index: int) -> None:
         data = self.chooser.itemData(index)
         self.current_id = UUID(data) if data else None
         self.status.clear()
+        self.edits.close_editor()
         self.show_fishbone()
 
     def choose(self, record_id: UUID) -> None:
@@ -321,10 +329,9 @@ class FishbonePanel(QWidget):
         )
 
     def edit_problem(self) -> None:
-        """Change the head text of the chosen fishbone; empty uses the review's."""
-        record = self.current()
-        if record is not None:
-            self.edits.rename_problem(record)
+        """Type the head's text over it; an empty text uses the review's problem."""
+        if self.current() is not None:
+            self.edits.rename(HEAD_ID, "")
 
     def edit_categories(self) -> None:
         """Edit the category list in a dialog and store it, with renamed factors."""
