@@ -3,6 +3,7 @@
 import pytest
 
 from pir_desktop.domain.entities import Participant
+from pir_desktop.domain.faulttree import analyse
 from pir_desktop.domain.redaction import (
     MASK,
     SpanKind,
@@ -173,3 +174,132 @@ def test_suggestions_skip_marked() -> None:
     assert ("facts", "impact") not in by_field
     marked = {e.id for e in review.events if e.sensitive}
     assert not any(s.record_id in marked for s in found)
+
+
+def marked_tree_sample(node_id: str = "jenkins_exploited"):
+    """Return the sample with the factor behind one fault-tree node marked sensitive."""
+    review = sample_review()
+    factor_id = review.fault_trees[0].tree.node_map()[node_id].factor_id
+    factors = [
+        f.with_changes(sensitive=True) if f.id == factor_id else f
+        for f in review.factors
+    ]
+    return review.model_copy(update={"factors": factors})
+
+
+def test_redacted_fault_tree_masks_node() -> None:
+    review = marked_tree_sample()
+    original = review.fault_trees[0]
+    label = original.tree.node_map()["jenkins_exploited"].label
+
+    redacted = redacted_review(review).fault_trees[0]
+
+    nodes = redacted.tree.node_map()
+    assert "jenkins_exploited" not in nodes
+    assert nodes["redacted_1"].label == MASK
+    assert (
+        nodes["redacted_1"].factor_id
+        == original.tree.node_map()["jenkins_exploited"].factor_id
+    )
+    assert "redacted_1" in nodes["root_on_production"].inputs
+    assert label not in redacted.model_dump_json()
+    assert "jenkins_exploited" not in redacted.model_dump_json()
+    assert redacted.notes == MASK
+
+
+def test_redacted_fault_tree_keeps_rest() -> None:
+    review = marked_tree_sample()
+    original = review.fault_trees[0]
+
+    redacted = redacted_review(review).fault_trees[0]
+
+    assert redacted.id == original.id
+    assert redacted.title == original.title
+    assert redacted.tree.label == original.tree.label
+    kept = redacted.tree.node_map()
+    for node in original.tree.nodes:
+        if node.id != "jenkins_exploited":
+            assert kept[node.id].label == node.label
+    assert len(analyse(redacted.tree).cut_sets) == len(analyse(original.tree).cut_sets)
+
+
+def test_redacted_fault_tree_masks_top() -> None:
+    review = sample_review()
+    record = review.fault_trees[0]
+    factor = review.factors[0].with_changes(sensitive=True)
+    top = record.tree.node_map()["root_on_production"]
+    tree = record.tree.model_validate(
+        {
+            **record.tree.model_dump(),
+            "nodes": [
+                n.model_copy(update={"factor_id": factor.id}) if n is top else n
+                for n in record.tree.nodes
+            ],
+        }
+    )
+    review = review.model_copy(
+        update={
+            "factors": [factor, *review.factors[1:]],
+            "fault_trees": [record.model_copy(update={"tree": tree})],
+        }
+    )
+
+    redacted = redacted_review(review).fault_trees[0].tree
+
+    assert redacted.top.startswith("redacted_")
+    assert "root_on_production" not in redacted.node_map()
+    assert redacted.label == MASK
+    assert redacted.node_map()[redacted.top].label == MASK
+
+
+def test_redacted_fault_tree_masks_names() -> None:
+    review = sensitive_sample()
+    record = review.fault_trees[0]
+    nodes = [
+        n.model_copy(update={"label": f"Alice Smith: {n.label}"})
+        for n in record.tree.nodes
+    ]
+    tree = record.tree.model_validate({**record.tree.model_dump(), "nodes": nodes})
+    named = record.model_copy(
+        update={
+            "title": "Found by Alice Smith",
+            "notes": "Smith drew it",
+            "tree": tree,
+        }
+    )
+    review = review.model_copy(update={"fault_trees": [named]})
+
+    redacted = redacted_review(review).fault_trees[0]
+
+    dumped = redacted.model_dump_json()
+    assert "Alice" not in dumped
+    assert "Smith" not in dumped
+    assert redacted.title == f"Found by {MASK}"
+    assert redacted.notes == f"{MASK} drew it"
+    assert redacted.tree.node_map()["jenkins_exploited"].label.startswith(MASK)
+
+
+def test_neutral_ids_skip_used() -> None:
+    review = marked_tree_sample()
+    record = review.fault_trees[0]
+    existing = record.tree.node_map()["agent_forwarding"]
+    renamed = existing.model_copy(update={"id": "redacted_1"})
+    data = record.tree.model_dump()
+    data["nodes"] = [
+        renamed.model_dump() if n.id == existing.id else n.model_dump()
+        for n in record.tree.nodes
+    ]
+    for node in data["nodes"]:
+        if "inputs" in node:
+            node["inputs"] = [
+                "redacted_1" if i == existing.id else i for i in node["inputs"]
+            ]
+    tree = record.tree.model_validate(data)
+    review = review.model_copy(
+        update={"fault_trees": [record.model_copy(update={"tree": tree})]}
+    )
+
+    redacted = redacted_review(review).fault_trees[0].tree.node_map()
+
+    assert redacted["redacted_1"].label == existing.label
+    assert redacted["redacted_2"].label == MASK

@@ -92,3 +92,38 @@ def test_fault_tree_pages_are_vector(reader: PdfReader) -> None:
         xobjects = resources.get("/XObject") or {}
         subtypes = [xobjects[name].get_object().get("/Subtype") for name in xobjects]
         assert "/Image" not in subtypes
+
+
+@pytest.fixture(scope="module")
+def marked() -> Review:
+    """Return the sample with the factor behind the Jenkins event marked sensitive."""
+    review = sample_review()
+    node = review.fault_trees[0].tree.node_map()["jenkins_exploited"]
+    factors = [
+        f.with_changes(sensitive=True) if f.id == node.factor_id else f
+        for f in review.factors
+    ]
+    return review.model_copy(update={"factors": factors})
+
+
+def squeezed_text(data: bytes) -> str:
+    """Return the PDF's text without whitespace, so wrapped lines join up."""
+    reader = PdfReader(io.BytesIO(data))
+    return "".join("".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_redacted_tree_hides_marked_node(marked: Review) -> None:
+    record = marked.fault_trees[0]
+    node = record.tree.node_map()["jenkins_exploited"]
+    statement = marked.factor(node.factor_id).statement
+    secrets = [node.label, node.id, record.notes, statement]
+    procedure = default_procedure()
+
+    full = squeezed_text(render_pdf(marked, procedure))
+    redacted = squeezed_text(render_pdf(marked, procedure, variant="redacted"))
+
+    for secret in secrets:
+        assert "".join(secret.split()) in full, secret
+        assert "".join(secret.split()) not in redacted, secret
+    assert "redacted_1:█████(factorF1)" in redacted
+    assert "Faulttree:Attackergainsrootonproductionhosts" in redacted

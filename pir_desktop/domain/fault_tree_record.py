@@ -9,9 +9,13 @@ class FaultTreeRecord(Entity):
 
     The tree is a frozen value, so an edit stores a whole new tree and
     `version` counts those edits like any other record's.
+
+    A fault tree has no sensitive mark of its own. A node linked (by
+    `factor_id`) to a contributing factor marked sensitive is sensitive, and
+    the redacted report masks its label, its id and the tree's notes (see
+    `redaction.redacted_review`).
     """
 
-    # NOTE: the redacted report does not mask fault-tree labels or notes yet.
     title: RequiredText
     tree: FaultTree
     notes: Text = ""

@@ -277,8 +277,9 @@ def redacted_review(review: Review, replacement: str = MASK) -> Review:
     A record marked sensitive has all its free-text fields masked, a fact
     field named in `sensitive_fields` is masked, and the names of
     participants marked sensitive are masked in every text field of every
-    record. Empty fields stay empty. Ids and links are kept, so the copy
-    renders like the original.
+    record. A fault tree is masked through its links to factors, as
+    `_redact_fault_tree` describes. Empty fields stay empty. Record ids and
+    links are kept, so the copy renders like the original.
     """
     names = sensitive_names(review)
     data = review.model_dump()
@@ -290,6 +291,9 @@ def redacted_review(review: Review, replacement: str = MASK) -> Review:
     for collection, record_type in MARKABLE.items():
         for record in data[collection]:
             _redact_record(record, TEXT_FIELDS[record_type], names, replacement)
+    marked_factors = {f.id for f in review.factors if f.sensitive}
+    for tree_record in data["fault_trees"]:
+        _redact_fault_tree(tree_record, marked_factors, names, replacement)
     return Review.model_validate(data)
 
 
@@ -301,6 +305,58 @@ def _redact_record(
             record[field] = replacement
         else:
             record[field] = _mask_names(record[field], names, replacement)
+
+
+def _redact_fault_tree(
+    record: dict, marked_factors: set[UUID], names: list[str], replacement: str
+) -> None:
+    """Mask the nodes of a dumped fault-tree record that stand for marked factors.
+
+    Such a node's label is masked and its id, which the cut sets print, is
+    replaced by a neutral one ("redacted_1", ...) everywhere in the tree, so
+    the tree keeps its shape and analysis. The record's notes are masked when
+    any node is, because they describe the tree's events. The names of
+    participants marked sensitive are masked in the title, the notes and
+    every label.
+    """
+    tree = record["tree"]
+    nodes = tree["nodes"]
+    hidden = sorted(n["id"] for n in nodes if n["factor_id"] in marked_factors)
+    renamed = _neutral_ids(hidden, {n["id"] for n in nodes})
+
+    for node in nodes:
+        if node["id"] in renamed and node["label"]:
+            node["label"] = replacement
+        else:
+            node["label"] = _mask_names(node["label"], names, replacement)
+        node["id"] = renamed.get(node["id"], node["id"])
+        if "inputs" in node:
+            node["inputs"] = [renamed.get(i, i) for i in node["inputs"]]
+        if node.get("condition") is not None:
+            node["condition"] = renamed.get(node["condition"], node["condition"])
+
+    if tree["top"] in renamed and tree["label"]:
+        tree["label"] = replacement
+    else:
+        tree["label"] = _mask_names(tree["label"], names, replacement)
+    tree["top"] = renamed.get(tree["top"], tree["top"])
+    record["title"] = _mask_names(record["title"], names, replacement)
+    if hidden and record["notes"]:
+        record["notes"] = replacement
+    else:
+        record["notes"] = _mask_names(record["notes"], names, replacement)
+
+
+def _neutral_ids(ids: list[str], used_ids: set[str]) -> dict[str, str]:
+    """Map each id to "redacted_N", skipping names that the tree already uses."""
+    renamed: dict[str, str] = {}
+    number = 0
+    for node_id in ids:
+        number += 1
+        while f"redacted_{number}" in used_ids:
+            number += 1
+        renamed[node_id] = f"redacted_{number}"
+    return renamed
 
 
 def _mask_names(text: str, names: list[str], replacement: str) -> str:
