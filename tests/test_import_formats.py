@@ -1,5 +1,6 @@
 """Timeline importers: CSV, JSON, Slack, PagerDuty and pasted lines."""
 
+import gc
 import json
 import zipfile
 from datetime import UTC, datetime
@@ -8,9 +9,17 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
+from pir_desktop.domain.entities import TimelineEvent
 from pir_desktop.domain.enums import Actor, EventKind, Milestone, Provenance
+from pir_desktop.importers.collector import collector_paused
 from pir_desktop.importers.csv_events import ColumnMapping, parse_csv
+from pir_desktop.importers.events import (
+    imported_fields,
+    validate_events,
+    validation_message,
+)
 from pir_desktop.importers.json_events import parse_json_events
 from pir_desktop.importers.pagerduty import parse_pagerduty
 from pir_desktop.importers.pasted_lines import parse_lines
@@ -273,3 +282,91 @@ def test_csv_never_raises(data: bytes) -> None:
 def test_json_parsers_never_raise(text: str) -> None:
     parse_json_events(text)
     parse_pagerduty(text)
+
+
+def write_day(folder: Path, messages: list[object]) -> Path:
+    (folder / "ir").mkdir(parents=True)
+    (folder / "ir" / "2024-05-02.json").write_text(json.dumps(messages))
+    (folder / "users.json").write_text('[{"id": "U1", "real_name": "Dana Reyes"}]')
+    return folder
+
+
+def test_slack_errors_in_message_order(tmp_path: Path) -> None:
+    export = write_day(
+        tmp_path,
+        [
+            {"ts": "1714640400.000100", "text": "bot", "bot_id": "B1", "username": 5},
+            {"ts": "1714640401.000100", "user": "U1", "text": ""},
+            {"ts": "1714640402.000100", "user": "U1", "text": "Bridge opened"},
+            "not a message",
+            {"ts": "99999999999999999999", "user": "U1", "text": "Far future"},
+        ],
+    )
+    result = parse_slack_export(export)
+    assert [error.line for error in result.errors] == [1, 2, 4, 5]
+    assert "valid string" in result.errors[0].message
+    assert "no text" in result.errors[1].message
+    assert result.errors[2].message == "message is not an object"
+    assert "out of range" in result.errors[3].message
+    [(row, event)] = result.records
+    assert row == 3
+    assert event.description == "Dana Reyes: Bridge opened"
+    assert event.source_row == 3
+
+
+def test_slack_rows_count_across_files(tmp_path: Path) -> None:
+    export = write_day(
+        tmp_path,
+        [{"ts": f"171464040{i}.0", "user": "U1", "text": f"m{i}"} for i in range(3)],
+    )
+    (export / "ops").mkdir()
+    (export / "ops" / "2024-05-01.json").write_text(
+        json.dumps([{"ts": "1714540400.0", "user": "U1", "text": "first"}])
+    )
+    result = parse_slack_export(export)
+    rows = {event.description: row for row, event in result.records}
+    assert rows == {
+        "Dana Reyes: m0": 1,
+        "Dana Reyes: m1": 2,
+        "Dana Reyes: m2": 3,
+        "Dana Reyes: first": 4,
+    }
+
+
+def test_validate_events_keeps_errors() -> None:
+    moment = datetime(2024, 5, 2, 9, 0, tzinfo=UTC)
+    fields = [
+        imported_fields(moment, "First", source_key="k1"),
+        imported_fields(moment, "   ", source_key="k2"),
+        imported_fields(moment, "Third", zone="Mars/Olympus", source_key="k3"),
+        imported_fields(moment, "Fourth", source_key="k4"),
+    ]
+    first, blank, zone, fourth = validate_events(fields)
+    assert isinstance(first, TimelineEvent)
+    assert isinstance(fourth, TimelineEvent)
+    assert isinstance(blank, ValidationError)
+    assert isinstance(zone, ValidationError)
+    assert "Mars/Olympus" in validation_message(zone)
+    assert first.id != fourth.id
+    assert first.provenance is Provenance.IMPORTED
+
+
+def test_validate_events_new_ids() -> None:
+    moment = datetime(2024, 5, 2, 9, 0, tzinfo=UTC)
+    events = validate_events([imported_fields(moment, "Same") for _ in range(50)])
+    ids = [event.id for event in events if isinstance(event, TimelineEvent)]
+    assert len(set(ids)) == 50
+    assert {event_id.version for event_id in ids} == {4}
+
+
+def test_collector_paused_restores_state() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(KeyError), collector_paused():
+        raise KeyError("stop")
+    assert gc.isenabled()

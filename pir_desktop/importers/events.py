@@ -1,13 +1,19 @@
 """Building imported timeline events and turning validation errors into messages."""
 
 import hashlib
+import os
 from datetime import datetime
+from typing import Any
+from uuid import UUID
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..domain.entities import TimelineEvent
 from ..domain.enums import Actor, EventKind, Provenance, TimePrecision
 from ..domain.local_times import localize
+
+EVENT_LIST = TypeAdapter(list[TimelineEvent])
+UUID_BYTES = 16
 
 
 def line_key(prefix: str, text: str) -> str:
@@ -45,6 +51,38 @@ def parse_stamp(text: str, zone: str | None) -> tuple[datetime, str]:
     return localize(parsed, zone), zone
 
 
+def imported_fields(
+    moment: datetime,
+    description: str,
+    *,
+    zone: str = "",
+    kind: EventKind = EventKind.OTHER,
+    actor: Actor | None = None,
+    actor_role: str = "",
+    source: str = "",
+    time_note: str = "",
+    source_file: str = "",
+    source_row: int | None = None,
+    source_key: str = "",
+) -> dict[str, Any]:
+    """Return the fields of an event imported from a file and row, not yet validated."""
+    return {
+        "occurred_at": moment,
+        "zone": zone,
+        "precision": TimePrecision.EXACT,
+        "kind": kind,
+        "description": description,
+        "actor": actor,
+        "actor_role": actor_role,
+        "source": source,
+        "time_note": time_note,
+        "provenance": Provenance.IMPORTED,
+        "source_file": source_file,
+        "source_row": source_row,
+        "source_key": source_key,
+    }
+
+
 def imported_event(
     moment: datetime,
     description: str,
@@ -60,18 +98,50 @@ def imported_event(
     source_key: str = "",
 ) -> TimelineEvent:
     """Build a validated event marked as imported from a file and row."""
-    return TimelineEvent(
-        occurred_at=moment,
+    fields = imported_fields(
+        moment,
+        description,
         zone=zone,
-        precision=TimePrecision.EXACT,
         kind=kind,
-        description=description,
         actor=actor,
         actor_role=actor_role,
         source=source,
         time_note=time_note,
-        provenance=Provenance.IMPORTED,
         source_file=source_file,
         source_row=source_row,
         source_key=source_key,
     )
+    return TimelineEvent.model_validate(fields)
+
+
+def new_ids(count: int) -> list[UUID]:
+    """Return `count` random UUIDs as uuid.uuid4 makes them, from one urandom call."""
+    data = os.urandom(UUID_BYTES * count)
+    return [
+        UUID(bytes=data[start : start + UUID_BYTES], version=4)
+        for start in range(0, len(data), UUID_BYTES)
+    ]
+
+
+def validate_events(
+    fields: list[dict[str, Any]],
+) -> list[TimelineEvent | ValidationError]:
+    """Validate many events, each with a new id; an invalid one becomes its own error.
+
+    One call validates the whole list, which takes about half the time of
+    building each event alone. A list with an invalid event is validated
+    again one event at a time, to give each event its own error.
+    """
+    for item, event_id in zip(fields, new_ids(len(fields)), strict=True):
+        item["id"] = event_id
+    try:
+        return list(EVENT_LIST.validate_python(fields))
+    except ValidationError:
+        return [_validate_one(item) for item in fields]
+
+
+def _validate_one(fields: dict[str, Any]) -> TimelineEvent | ValidationError:
+    try:
+        return TimelineEvent.model_validate(fields)
+    except ValidationError as exc:
+        return exc

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from ..domain.entities import TimelineEvent
 from ..domain.enums import Actor, EventKind
-from .events import imported_event, validation_message
+from .events import imported_fields, validate_events, validation_message
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
 # Channel-day files are named like 2024-05-01.json inside a channel folder.
@@ -115,9 +115,9 @@ def slack_time(ts: str) -> datetime:
     outside the years 1 to 9999.
     """
     seconds, _, fraction = ts.partition(".")
-    micros = int((fraction + "000000")[:6]) if fraction else 0
+    micros = int(fraction[:6].ljust(6, "0")) if fraction else 0
     try:
-        return EPOCH + timedelta(seconds=int(seconds), microseconds=micros)
+        return EPOCH + timedelta(0, int(seconds), micros)
     except OverflowError as exc:
         raise ValueError(f"Slack ts {ts!r} is out of range") from exc
 
@@ -151,9 +151,8 @@ def parse_slack_files(
         control.step(done, len(days))
         messages = _load_day(day, result)
         channel = DAY_FILE.match(day.name)["channel"]  # type: ignore[index]
-        for position, message in enumerate(messages, start=1):
-            row += 1
-            _add_message(message, channel, day.name, position, row, names, result)
+        _add_day(messages, channel, day.name, row, names, result)
+        row += len(messages)
     control.step(len(days), len(days))
     return result
 
@@ -201,33 +200,38 @@ def _load_day(day: SlackFile, result: ImportResult[Any]) -> list[Any]:
     return data
 
 
-def _add_message(
-    message: Any,
+def _add_day(
+    messages: list[Any],
     channel: str,
     file_name: str,
-    position: int,
-    row: int,
+    rows_before: int,
     names: dict[str, str],
     result: ImportResult[TimelineEvent],
 ) -> None:
-    if not isinstance(message, dict):
-        error = RowError(
-            position, _excerpt(message), "message is not an object", file=file_name
-        )
-        result.errors.append(error)
-        return
-    if message.get("subtype") in SKIPPED_SUBTYPES:
-        return
-    try:
-        event = _event(message, channel, file_name, position, names)
-    except ValidationError as exc:
-        reason = validation_message(exc)
-        result.errors.append(RowError(position, _excerpt(message), reason, file_name))
-    except (KeyError, TypeError, ValueError) as exc:
-        reason = _describe(exc)
-        result.errors.append(RowError(position, _excerpt(message), reason, file_name))
-    else:
-        result.records.append((row, event))
+    """Add the events and errors of one channel-day file, in message order."""
+    errors: list[RowError] = []
+    accepted: list[tuple[int, Any]] = []
+    fields: list[dict[str, Any]] = []
+    for position, message in enumerate(messages, start=1):
+        try:
+            item = _message_fields(message, channel, file_name, position, names)
+        except (KeyError, TypeError, ValueError) as exc:
+            reason = _describe(exc)
+            errors.append(RowError(position, _excerpt(message), reason, file_name))
+            continue
+        if item is not None:
+            accepted.append((position, message))
+            fields.append(item)
+
+    for (position, message), event in zip(
+        accepted, validate_events(fields), strict=True
+    ):
+        if isinstance(event, ValidationError):
+            reason = validation_message(event)
+            errors.append(RowError(position, _excerpt(message), reason, file_name))
+        else:
+            result.records.append((rows_before + position, event))
+    result.errors.extend(sorted(errors, key=lambda error: error.line))
 
 
 def _excerpt(message: Any) -> str:
@@ -240,13 +244,18 @@ def _describe(exc: Exception) -> str:
     return str(exc)
 
 
-def _event(
-    message: dict[str, Any],
+def _message_fields(
+    message: Any,
     channel: str,
     file_name: str,
     position: int,
     names: dict[str, str],
-) -> TimelineEvent:
+) -> dict[str, Any] | None:
+    """Return the event fields of a message, or None for channel housekeeping."""
+    if not isinstance(message, dict):
+        raise TypeError("message is not an object")
+    if message.get("subtype") in SKIPPED_SUBTYPES:
+        return None
     ts = str(message["ts"])
     text = slack_text(str(message.get("text", "")), names).strip()
     if not text:
@@ -263,7 +272,7 @@ def _event(
     thread = message.get("thread_ts")
     is_reply = bool(thread) and thread != ts
     note = f"Reply in the thread started at Slack ts {thread}" if is_reply else ""
-    return imported_event(
+    return imported_fields(
         slack_time(ts),
         f"{author}: {text}",
         zone="UTC",

@@ -18,6 +18,7 @@ from uuid import UUID
 from sqlalchemy import Connection
 
 from ..domain.entities import TimelineEvent
+from ..importers.collector import collector_paused
 from ..importers.csv_events import ColumnMapping, parse_csv
 from ..importers.json_events import parse_json_events
 from ..importers.pagerduty import parse_pagerduty
@@ -81,6 +82,7 @@ class AppliedImport:
     updated: list[TimelineEvent] = field(default_factory=list)
 
 
+@collector_paused()
 def read_source(
     source: Path,
     format: ImportFormat,
@@ -126,6 +128,7 @@ def differences(
     return changed
 
 
+@collector_paused()
 def compare(
     review_id: UUID,
     source: str,
@@ -195,6 +198,7 @@ def stored_events(
         return bulk.events_with_keys(session.connection(), review_id, keys)
 
 
+@collector_paused()
 def apply(
     library: ReviewLibrary,
     preview: ImportPreview,
@@ -204,7 +208,8 @@ def apply(
 
     `accepted_rows` defaults to every row of the preview. Raises
     StaleEditError when a stored event changed since the preview was made,
-    and then nothing is stored.
+    and then nothing is stored. Once stored, the preview's new events get
+    the stored version and are returned in `added`.
     """
     # NOTE: a new row is not checked again for its source_key, so an event
     # with the same key added elsewhere after the preview is duplicated.
@@ -220,9 +225,12 @@ def apply(
         bulk.insert_events(connection, preview.review_id, new, first_seq)
         _write_updates(connection, preview.review_id, updates)
 
-    version = {"version": bulk.FIRST_VERSION}
+    # Copying tens of thousands of events would cost as much as storing
+    # them, so the added events are the preview's own, marked as stored.
+    for event in new:
+        event.version = bulk.FIRST_VERSION
     applied = AppliedImport(
-        added=[event.model_copy(update=version) for event in new],
+        added=new,
         updated=[
             update.imported.model_copy(update={"version": update.stored.version + 1})
             for update in updates

@@ -69,20 +69,35 @@ def _cached(process: BindProcessor) -> BindProcessor:
     return bind
 
 
-def _json_bind(process: BindProcessor | None) -> BindProcessor:
-    """Return a JSON column's bind function: fill_row's conversion, then the type's."""
+def _cached_json(process: BindProcessor | None) -> BindProcessor:
+    """Return a JSON column's bind function: fill_row's conversion, then the type's.
 
-    def bind(value: Any) -> Any:
+    Lists of hashable items are cached, because most events repeat a few
+    values such as an empty list of evidence links.
+    """
+    results: dict[tuple[Any, ...], Any] = {}
+
+    def convert(value: Any) -> Any:
         value = field_value(value)
         return value if process is None else process(value)
+
+    def bind(value: Any) -> Any:
+        if not isinstance(value, list):
+            return convert(value)
+        try:
+            key = tuple(value)
+            return results[key]
+        except TypeError:
+            return convert(value)
+        except KeyError:
+            results[key] = bound = convert(value)
+            return bound
 
     return bind
 
 
 def _bind_function(column: Column[Any], dialect: Dialect) -> BindProcessor | None:
     process = column.type.dialect_impl(dialect).bind_processor(dialect)
-    if isinstance(column.type, JSON):
-        return _json_bind(process)
     if process is not None and isinstance(column.type, REPEATING_TYPES):
         return _cached(process)
     return process
@@ -98,28 +113,57 @@ class EventBinder:
     def __init__(self, dialect: Dialect, names: Sequence[str]) -> None:
         self.dialect = dialect
         self.names = tuple(names)
+        self.values_of = itemgetter(*self.names)
         columns = [EVENTS.c[name] for name in self.names]
-        self.field_values = itemgetter(*self.names)
+        # A JSON column binds None as JSON null, so its function sees every
+        # value. The other bind processors return None for None, which the
+        # rows below skip.
+        self.json_binders = [
+            (
+                index,
+                _cached_json(column.type.dialect_impl(dialect).bind_processor(dialect)),
+            )
+            for index, column in enumerate(columns)
+            if isinstance(column.type, JSON)
+        ]
         self.binders = [
             (index, bind)
             for index, column in enumerate(columns)
-            if (bind := _bind_function(column, dialect)) is not None
+            if not isinstance(column.type, JSON)
+            and (bind := _bind_function(column, dialect)) is not None
         ]
+
+    def bind(self, name: str, value: Any) -> Any:
+        """Return the bound value of one column."""
+        bind = _bind_function(EVENTS.c[name], self.dialect)
+        return value if bind is None or value is None else bind(value)
 
     def rows(
         self, review_id: UUID, events: Iterable[TimelineEvent], first_seq: int
-    ) -> list[list[Any]]:
+    ) -> list[tuple[Any, ...]]:
         """Return one parameter row per event, numbered from first_seq."""
-        binders = self.binders
-        field_values = self.field_values
+        constants = {
+            "review_id": self.bind("review_id", review_id),
+            "version": self.bind("version", FIRST_VERSION),
+        }
+        # The constant columns are bound once above, not once per row.
+        binders = [
+            (index, bind)
+            for index, bind in self.binders
+            if self.names[index] not in constants
+        ]
+        json_binders = self.json_binders
+        values_of = self.values_of
         rows = []
         for seq, event in enumerate(events, start=first_seq):
-            values = {**event.__dict__, "review_id": review_id, "seq": seq}
-            values["version"] = FIRST_VERSION
-            row = list(field_values(values))
-            for index, bind in binders:
+            row = list(values_of({**event.__dict__, **constants, "seq": seq}))
+            for index, bind in json_binders:
                 row[index] = bind(row[index])
-            rows.append(row)
+            for index, bind in binders:
+                value = row[index]
+                if value is not None:
+                    row[index] = bind(value)
+            rows.append(tuple(row))
         return rows
 
 
@@ -147,7 +191,7 @@ def insert_events(
     order = compiled.positiontup or names
     rows = EventBinder(connection.dialect, order).rows(review_id, events, first_seq)
     if compiled.positiontup:
-        parameters: list[Any] = [tuple(row) for row in rows]
+        parameters: list[Any] = rows
     else:
         parameters = [dict(zip(order, row, strict=True)) for row in rows]
     connection.exec_driver_sql(compiled.string, parameters)
