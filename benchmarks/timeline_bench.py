@@ -219,7 +219,7 @@ def report(name: str, value: float, target: float, unit: str = "") -> None:
     print(f"{name}: {value:.2f}{unit} (target <= {target:g}{unit}, {verdict})")
 
 
-def run(count: int, repeat: int, folder: Path) -> None:
+def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
     QApplication.instance() or QApplication([])
     export = folder / "export"
     export.mkdir()
@@ -233,6 +233,10 @@ def run(count: int, repeat: int, folder: Path) -> None:
     library.close()
     base_import = best_of(1, lambda: slack_baseline(export, folder / "base.sqlite"))
     print(f"events imported: {added}")
+    if only == "import":
+        report("slack import / json and executemany", app_import / base_import, 3)
+        print(f"absolute: import {app_import:.3f} s vs {base_import:.3f} s")
+        return
 
     app_open = best_of(repeat, lambda: open_timeline(library_path, review_id))
     base_open = best_of(repeat, lambda: raw_fetch(library_path))
@@ -265,13 +269,16 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="runs per timing; the fastest counts"
     )
+    parser.add_argument(
+        "--only", choices=["import"], help="measure only this figure and skip the rest"
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:
         child(*arguments.child)
         return
     with tempfile.TemporaryDirectory(prefix="pir-bench-") as folder:
-        run(arguments.events, arguments.repeat, Path(folder))
+        run(arguments.events, arguments.repeat, Path(folder), arguments.only)
 
 
 if __name__ == "__main__":
