@@ -580,3 +580,11 @@ def test_drag_category_reorders(page, library_path) -> None:
     assert categories[:2] == [DETECTION, "People and knowledge"]
     page.context.undo_stack.undo()
     assert stored(library_path).fishbones[0].categories[0] == "People and knowledge"
+
+
+def test_derived_space_collapses_in_memory(qtbot, page, library_path) -> None:
+    page.buttons["Delete fishbone"].click()
+    press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_Space)
+    assert page.derived_collapsed == {IDENTITY}
+    assert str(SSH_OPEN) not in box_ids(page)
+    assert stored(library_path).fishbones == []
