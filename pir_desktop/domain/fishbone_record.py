@@ -104,8 +104,8 @@ class FishboneRecord(Entity):
         """Return a copy with this rib collapsed, or expanded when it was collapsed."""
         key = category_key(category)
         if self.is_collapsed(category):
-            kept = [name for name in self.collapsed if category_key(name) != key]
-            return self.with_changes(collapsed=kept)
+            remaining = [n for n in self.collapsed if category_key(n) != key]
+            return self.with_changes(collapsed=remaining)
         return self.with_changes(collapsed=[*self.collapsed, category])
 
     def with_category_renamed(self, old: str, new: str) -> Self:

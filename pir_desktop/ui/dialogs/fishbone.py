@@ -215,7 +215,7 @@ class CategoryDialog(QDialog):
 
 
 class DeleteChoice(Enum):
-    """The answer to deleting a cause: delete its factor too, keep it, or cancel."""
+    """The choice when deleting a cause: delete its factor too, keep it, or cancel."""
 
     FACTOR = "factor"
     LINKS_ONLY = "links"
