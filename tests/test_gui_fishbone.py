@@ -267,6 +267,11 @@ def test_edit_categories_one_undo_step(page, library_path) -> None:
     assert undone.fishbones[0].categories == before.fishbones[0].categories
     assert {f.id for f in undone.factors if f.category == IDENTITY} == identity_ids
 
+    page.context.undo_stack.redo()
+    redone = stored(library_path)
+    assert redone.fishbones[0].categories == categories
+    assert {f.id for f in redone.factors if f.category == "Access"} == identity_ids
+
 
 def test_duplicate_category_keeps_dialog(page, shown_errors) -> None:
     record = page.current()
@@ -318,6 +323,8 @@ def test_collapse_saved_across_reopen(qtbot, page, context, library_path) -> Non
     page.context.undo_stack.undo()
     assert stored(library_path).fishbones[0].collapsed == []
     assert str(SSH_OPEN) in box_ids(page)
+    page.context.undo_stack.redo()
+    assert stored(library_path).fishbones[0].collapsed == [IDENTITY]
 
 
 def test_double_click_expands(qtbot, page, library_path) -> None:
@@ -373,6 +380,11 @@ def test_tab_on_cause_adds_subcause(qtbot, page, library_path) -> None:
     undone = stored(library_path)
     assert added.id not in undone.fishbones[0].parents
     assert undone.factor(added.id) is None
+
+    page.context.undo_stack.redo()
+    redone = stored(library_path)
+    assert redone.fishbones[0].parents[added.id] == SSH_OPEN
+    assert redone.factor(added.id).statement == "Keys were never rotated"
 
 
 def test_enter_on_subcause_adds_sibling(qtbot, page, library_path) -> None:
@@ -516,6 +528,11 @@ def test_delete_factor_lifts_subcauses(qtbot, page, library_path) -> None:
     assert undone.factor(SSH_OPEN) is not None
     assert undone.fishbones[0].parents[AGENT_FORWARDING] == SSH_OPEN
 
+    page.context.undo_stack.redo()
+    redone = stored(library_path)
+    assert redone.factor(SSH_OPEN) is None
+    assert AGENT_FORWARDING not in redone.fishbones[0].parents
+
 
 def test_delete_cancelled_changes_nothing(qtbot, page, library_path) -> None:
     page.ask_delete_factor = lambda _parent, _text: DeleteChoice.CANCEL
@@ -561,6 +578,11 @@ def test_drag_cause_onto_cause(qtbot, page, library_path) -> None:
     undone = stored(library_path)
     assert NO_KEY_ALERT not in undone.fishbones[0].parents
     assert factor_category(undone, NO_KEY_ALERT) == DETECTION
+
+    page.context.undo_stack.redo()
+    redone = stored(library_path)
+    assert redone.fishbones[0].parents[NO_KEY_ALERT] == SSH_OPEN
+    assert factor_category(redone, NO_KEY_ALERT) == IDENTITY
 
 
 def test_drag_onto_own_subcause_rejected(page, library_path) -> None:
