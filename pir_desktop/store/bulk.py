@@ -13,7 +13,7 @@ event's id, the review id, the `seq` given, and version 1, the first value
 of SQLAlchemy's default version counter.
 """
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from operator import itemgetter
 from typing import Any
 from uuid import UUID
@@ -22,7 +22,6 @@ from pydantic import BaseModel
 from sqlalchemy import (
     JSON,
     Boolean,
-    Column,
     Connection,
     Dialect,
     Enum,
@@ -40,7 +39,7 @@ EVENTS = EventRow.__table__
 # Columns of an event row that are not fields of TimelineEvent.
 ROW_COLUMNS = ("review_id", "seq")
 FIRST_VERSION = 1
-# Column types with few distinct values, whose bound values are cached.
+# Column types with few distinct values, bound once per distinct value.
 REPEATING_TYPES = (Enum, Boolean)
 
 BindProcessor = Callable[[Any], Any]
@@ -55,25 +54,11 @@ def field_value(value: Any) -> Any:
     return value
 
 
-def _cached(process: BindProcessor) -> BindProcessor:
-    """Wrap a bind processor of a column with few distinct values in a cache."""
-    results: dict[Any, Any] = {}
+def _bind_json(process: BindProcessor | None, values: list[Any]) -> list[Any]:
+    """Bind a JSON column's values: fill_row's conversion, then the type's processor.
 
-    def bind(value: Any) -> Any:
-        try:
-            return results[value]
-        except KeyError:
-            results[value] = bound = process(value)
-            return bound
-
-    return bind
-
-
-def _cached_json(process: BindProcessor | None) -> BindProcessor:
-    """Return a JSON column's bind function: fill_row's conversion, then the type's.
-
-    Lists of hashable items are cached, because most events repeat a few
-    values such as an empty list of evidence links.
+    Lists of hashable items are converted once per distinct list, because
+    most events repeat a few values such as an empty list of evidence links.
     """
     results: dict[tuple[Any, ...], Any] = {}
 
@@ -81,90 +66,69 @@ def _cached_json(process: BindProcessor | None) -> BindProcessor:
         value = field_value(value)
         return value if process is None else process(value)
 
-    def bind(value: Any) -> Any:
+    bound = []
+    for value in values:
         if not isinstance(value, list):
-            return convert(value)
+            bound.append(convert(value))
+            continue
+        key = tuple(value)
         try:
-            key = tuple(value)
-            return results[key]
+            result = results[key]
         except TypeError:
-            return convert(value)
+            result = convert(value)
         except KeyError:
-            results[key] = bound = convert(value)
-            return bound
-
-    return bind
-
-
-def _bind_function(column: Column[Any], dialect: Dialect) -> BindProcessor | None:
-    process = column.type.dialect_impl(dialect).bind_processor(dialect)
-    if process is not None and isinstance(column.type, REPEATING_TYPES):
-        return _cached(process)
-    return process
+            results[key] = result = convert(value)
+        bound.append(result)
+    return bound
 
 
 class EventBinder:
-    """Bound parameter rows of the events table for one dialect.
+    """Bound parameters of event rows for one dialect, one column at a time.
 
     `names` lists the columns in the order the statement's parameters take
-    them; each row holds one bound value per name.
+    them. Binding a whole column at once lets a column with few distinct
+    values, such as an enum, call its processor once per distinct value.
     """
 
     def __init__(self, dialect: Dialect, names: Sequence[str]) -> None:
         self.dialect = dialect
         self.names = tuple(names)
-        self.values_of = itemgetter(*self.names)
-        columns = [EVENTS.c[name] for name in self.names]
-        # A JSON column binds None as JSON null, so its function sees every
-        # value. The other bind processors return None for None, which the
-        # rows below skip.
-        self.json_binders = [
-            (
-                index,
-                _cached_json(column.type.dialect_impl(dialect).bind_processor(dialect)),
-            )
-            for index, column in enumerate(columns)
-            if isinstance(column.type, JSON)
-        ]
-        self.binders = [
-            (index, bind)
-            for index, column in enumerate(columns)
-            if not isinstance(column.type, JSON)
-            and (bind := _bind_function(column, dialect)) is not None
-        ]
 
-    def bind(self, name: str, value: Any) -> Any:
-        """Return the bound value of one column."""
-        bind = _bind_function(EVENTS.c[name], self.dialect)
-        return value if bind is None or value is None else bind(value)
+    def bind_column(self, name: str, values: list[Any]) -> list[Any]:
+        """Return the bound values of one column."""
+        column_type = EVENTS.c[name].type
+        process = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
+        # A JSON column binds None as JSON null, so its processor sees every
+        # value. Every other processor returns None for None.
+        if isinstance(column_type, JSON):
+            return _bind_json(process, values)
+        if process is None:
+            return values
+        if isinstance(column_type, REPEATING_TYPES):
+            bound = {value: process(value) for value in set(values)}
+            return list(map(bound.__getitem__, values))
+        return [None if value is None else process(value) for value in values]
 
     def rows(
-        self, review_id: UUID, events: Iterable[TimelineEvent], first_seq: int
+        self, review_id: UUID, events: Sequence[TimelineEvent], first_seq: int
     ) -> list[tuple[Any, ...]]:
         """Return one parameter row per event, numbered from first_seq."""
-        constants = {
-            "review_id": self.bind("review_id", review_id),
-            "version": self.bind("version", FIRST_VERSION),
-        }
-        # The constant columns are bound once above, not once per row.
-        binders = [
-            (index, bind)
-            for index, bind in self.binders
-            if self.names[index] not in constants
-        ]
-        json_binders = self.json_binders
-        values_of = self.values_of
-        rows = []
-        for seq, event in enumerate(events, start=first_seq):
-            row = list(values_of({**event.__dict__, **constants, "seq": seq}))
-            for index, bind in json_binders:
-                row[index] = bind(row[index])
-            for index, bind in binders:
-                value = row[index]
-                if value is not None:
-                    row[index] = bind(value)
-            rows.append(tuple(row))
-        return rows
+        # pydantic keeps a model's field values in its __dict__.
+        values = [event.__dict__ for event in events]
+        count = len(values)
+        constants = {"review_id": review_id, "version": FIRST_VERSION}
+        columns: list[list[Any]] = []
+        for name in self.names:
+            if name in constants:
+                [bound] = self.bind_column(name, [constants[name]])
+                columns.append([bound] * count)
+            elif name == "seq":
+                seqs = list(range(first_seq, first_seq + count))
+                columns.append(self.bind_column(name, seqs))
+            else:
+                column = list(map(itemgetter(name), values))
+                columns.append(self.bind_column(name, column))
+        return list(zip(*columns, strict=True))
 
 
 def next_event_seq(connection: Connection, review_id: UUID) -> int:
