@@ -361,6 +361,10 @@ def test_loaded_events_equal_validated(tmp_path: Path) -> None:
         assert stored == validated
         assert stored.model_fields_set == validated.model_fields_set
     mine = next(e for e in loaded.events if e.id == event.id)
+    assert str(mine.id) == str(event.id)
+    assert hash(mine.id) == hash(event.id)
+    assert mine.occurred_at == event.occurred_at
+    assert mine.occurred_at.utcoffset().total_seconds() == 0
     assert mine.zone == "Europe/Berlin"
     assert mine.ends_at == event.ends_at
     assert mine.kind is EventKind.CONTAINMENT

@@ -1,10 +1,16 @@
 """The review's timeline order: precision windows, precision, then stored order."""
 
-from datetime import UTC, datetime
+import random
+from datetime import UTC, datetime, timedelta
 
 from pir_desktop.domain.entities import TimelineEvent
 from pir_desktop.domain.enums import Severity, TimePrecision
 from pir_desktop.domain.review import Review
+from pir_desktop.domain.timeline_time import (
+    sort_timeline,
+    timeline_positions,
+    timeline_sort_key,
+)
 
 
 def event(
@@ -88,3 +94,28 @@ def test_order_repeatable() -> None:
 
     assert review.sorted_events() == review.sorted_events()
     assert [e.description for e in review.sorted_events()] == ["b", "a", "d", "c"]
+
+
+def test_positions_match_sort_key() -> None:
+    rng = random.Random(5)
+    zones = ("UTC", "Asia/Kolkata", "America/New_York")
+    events = []
+    for number in range(2000):
+        occurred = datetime(2025, 5, 1, tzinfo=UTC) + timedelta(
+            minutes=rng.randrange(3 * 24 * 60)
+        )
+        disputed = rng.random() < 0.1
+        events.append(
+            TimelineEvent(
+                occurred_at=occurred,
+                precision=rng.choice(list(TimePrecision)),
+                zone=rng.choice(zones),
+                alternative_at=occurred - timedelta(minutes=90) if disputed else None,
+                alternative_source="proxy log" if disputed else "",
+                description=f"event {number}",
+            )
+        )
+
+    expected = sorted(range(len(events)), key=lambda i: timeline_sort_key(events[i]))
+    assert timeline_positions(events) == expected
+    assert sort_timeline(events) == [events[i] for i in expected]

@@ -6,7 +6,7 @@ the clock time and offset. The offset is computed per moment, so labels on
 either side of a daylight-saving change show different offsets.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from .entities import TimelineEvent
@@ -120,6 +120,25 @@ def timeline_sort_key(event: TimelineEvent) -> tuple[datetime, int]:
     return earliest_instant(event), PRECISION_RANK[event.precision]
 
 
+def timeline_positions(
+    events: Sequence[TimelineEvent],
+    earliest: Callable[[TimelineEvent], datetime] = earliest_instant,
+) -> list[int]:
+    """Return the indices of events in the order that `sort_timeline` gives.
+
+    Two stable sorts, by precision and then by earliest instant, order like
+    `timeline_sort_key` without building a key tuple per event. `earliest`
+    computes the instant of events without a point time, so a caller can
+    cache it.
+    """
+    exact = TimePrecision.EXACT
+    ranks = [0 if e.precision is exact else PRECISION_RANK[e.precision] for e in events]
+    instants = [e.occurred_at if has_point_time(e) else earliest(e) for e in events]
+    positions = sorted(range(len(events)), key=ranks.__getitem__)
+    positions.sort(key=instants.__getitem__)
+    return positions
+
+
 def sort_timeline(events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
     """Return the events in timeline order without inventing precision.
 
@@ -130,4 +149,4 @@ def sort_timeline(events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
     start of this hour" and claims no order against them, and it follows any
     exact event at the very start of the hour.
     """
-    return sorted(events, key=timeline_sort_key)
+    return [events[index] for index in timeline_positions(events)]

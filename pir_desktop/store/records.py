@@ -28,6 +28,7 @@ from .schema import Base, ReviewRow
 # events can number tens of thousands, and the ORM's per-row work would cost
 # several times the database read.
 PLAIN_READ_TYPES: frozenset[type[Entity]] = frozenset({TimelineEvent})
+READ_CHUNK_ROWS = 5000
 
 # Records are inserted in this order so links always point at stored rows.
 INSERT_ORDER = (
@@ -122,11 +123,13 @@ def _read_plain(
         for name in entity_type.model_fields
     ]
     query = select(*columns).where(table.c.review_id == review_id).order_by(table.c.seq)
+    entities: list[Entity] = []
     with _collector_paused():
-        rows = session.execute(query).all()
-        by_column = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
-        del rows
-        return list(trusted_entities(entity_type, by_column))
+        # In chunks, so that only one chunk of raw rows is held beside the records.
+        for rows in session.execute(query).partitions(READ_CHUNK_ROWS):
+            by_column = list(zip(*rows, strict=True))
+            entities.extend(trusted_entities(entity_type, by_column))
+    return entities
 
 
 @contextmanager

@@ -21,9 +21,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from ...domain.entities import TimelineEvent
 from ...domain.enums import label
 from ...domain.timeline_time import (
-    has_point_time,
+    earliest_instant,
     precision_window,
-    timeline_sort_key,
+    timeline_positions,
     zone_label,
 )
 from ...domain.times import format_moment
@@ -74,9 +74,10 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
         # Computed for every event when a filter first needs them.
         self._texts: list[str] | None = None
         self._spans: list[tuple[datetime, datetime]] | None = None
-        # Sort keys of events whose precision window depends on their zone,
-        # by (id, version), so a refresh after one edit recomputes few keys.
-        self._window_keys: dict[tuple[UUID, int], tuple[datetime, int]] = {}
+        # Earliest instants of events without a point time, by (id, version),
+        # so a refresh after one edit computes few precision windows again.
+        self._earliest: dict[tuple[UUID, int], datetime] = {}
+        self._earliest_seen: dict[tuple[UUID, int], datetime] = {}
 
     def _columns(self) -> list[Column[TimelineEvent]]:
         def optional(value: Any) -> str:
@@ -133,8 +134,9 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
     def set_records(self, records: Sequence[TimelineEvent]) -> None:
         """Show the events in time order, keeping the filter and the fetched rows."""
         events = list(records)
-        keys = self._time_keys(events)
-        positions = sorted(range(len(events)), key=keys.__getitem__)
+        self._earliest_seen, self._earliest = self._earliest, {}
+        positions = timeline_positions(events, self._earliest_instant)
+        self._earliest_seen = {}
 
         self.beginResetModel()
         self.timeline = [events[position] for position in positions]
@@ -146,19 +148,11 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
             self.loaded = min(len(events), max(self.loaded, BATCH_SIZE))
         self.endResetModel()
 
-    def _time_keys(self, events: list[TimelineEvent]) -> list[tuple[datetime, int]]:
-        previous, current = self._window_keys, {}
-        keys = []
-        for event in events:
-            if has_point_time(event):
-                keys.append(timeline_sort_key(event))
-                continue
-            ident = (event.id, event.version)
-            key = previous.get(ident) or timeline_sort_key(event)
-            current[ident] = key
-            keys.append(key)
-        self._window_keys = current
-        return keys
+    def _earliest_instant(self, event: TimelineEvent) -> datetime:
+        ident = (event.id, event.version)
+        instant = self._earliest_seen.get(ident) or earliest_instant(event)
+        self._earliest[ident] = instant
+        return instant
 
     def _set_order(self, order: list[int]) -> None:
         """Show the events in this order of timeline positions, filtered."""
