@@ -78,6 +78,30 @@ def test_shared_fragments_survive_splits() -> None:
     assert sum(line.count("SIEM export") for page in lines for line in page) == 300
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Source: SIEM export",
+        "  spaced   out\ttext  ",
+        "a < b & c > d",
+        "two\nlines",
+        "漢字 and Latin",
+        "שלום עולם",
+        "",
+    ],
+)
+@pytest.mark.parametrize("style", [CELL, BODY, CELL_NOTE])
+def test_parse_matches_reportlab(text: str, style) -> None:
+    """Fragments built by the report equal ReportLab's own parse of the markup."""
+    markup = to_markup(text)
+
+    ours = para(text, style)
+    reference = Paragraph(markup, style)
+
+    assert ours.text == reference.text
+    assert [f.__dict__ for f in ours.frags] == [f.__dict__ for f in reference.frags]
+
+
 def test_cell_notes_share_fragments() -> None:
     first = cell_with_notes("Event 1", ["Source: chat"], CELL)
     second = cell_with_notes("Event 2", ["Source: chat"], CELL)

@@ -7,6 +7,7 @@ in the package builds a Paragraph from a string. On the way, each line is made
 printable with the bundled fonts (see glyphs.py).
 """
 
+import copy
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -92,24 +93,43 @@ class ReportParagraph(Paragraph):
 
 
 def _parse(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]]:
-    """Parse paragraph markup as Paragraph does, returning the text and fragments."""
+    """Parse paragraph markup as Paragraph does, returning the text and fragments.
+
+    Text without tags or entities parses to one fragment of the style, so it
+    is a copy of that fragment with the text set, as ParaParser makes it.
+    """
     cleaned = cleanBlockQuotedText(markup)
+    if cleaned and "<" not in cleaned and "&" not in cleaned:
+        fragment = copy.copy(_plain_fragment(style))
+        fragment.text = cleaned
+        fragments = [fragment]
+        textTransformFrags(fragments, style)
+        return cleaned, fragments
+    return cleaned, _parse_markup(cleaned, style)
+
+
+@lru_cache(maxsize=256)
+def _plain_fragment(style: ParagraphStyle) -> Any:
+    return _parse_markup("x", style)[0]
+
+
+def _parse_markup(markup: str, style: ParagraphStyle) -> list[Any]:
     parser = ParaParser()
     parser.caseSensitive = 1
-    _, frags, _ = parser.parse(cleaned, style)
+    _, frags, _ = parser.parse(markup, style)
     if frags is None:
         error = parser.errors[0] if parser.errors else "unknown error"
         raise ValueError(f"invalid paragraph markup ({error}): {markup[:30]!r}")
     textTransformFrags(frags, style)
-    return cleaned, frags
+    return frags
 
 
 # Parsing takes most of the time of building a Paragraph, and a report repeats
 # many short cell texts (event kinds, sources, empty cells). ReportLab 5.1
 # breaks and draws lines from a Paragraph's fragments without changing their
 # text or style, so paragraphs of the same markup and style (compared by
-# identity) can share them. Long texts are
-# rarely repeated and are parsed each time, which bounds the cache's memory.
+# identity) can share them. Long texts are rarely repeated and are parsed each
+# time, which bounds the cache's memory.
 _parsed = lru_cache(maxsize=2048)(_parse)
 
 
