@@ -85,27 +85,48 @@ def user_names(data: Any) -> dict[str, str]:
     return names
 
 
-def slack_text(text: str, names: dict[str, str]) -> str:
-    """Turn Slack markup into plain text, unescaping its entities once."""
+class SlackMarkup:
+    """A converter from Slack markup to plain text, for one export's user names.
 
-    def replace(match: re.Match[str]) -> str:
+    Each distinct markup token, such as a mention, is converted once.
+    """
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self.tokens: dict[str, str] = {}
+
+    def plain(self, text: str) -> str:
+        """Turn Slack markup into plain text, unescaping its entities once."""
+        # Most messages contain no markup or no entity, so each step runs
+        # only when its first character occurs.
+        plain = MARKUP.sub(self._token, text) if "<" in text else text
+        if "&" not in plain:
+            return plain
+        # &amp; last, so "&amp;lt;" becomes "&lt;" and not "<".
+        return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+    def _token(self, match: re.Match[str]) -> str:
         inner = match.group(1)
+        try:
+            return self.tokens[inner]
+        except KeyError:
+            self.tokens[inner] = text = self._convert(inner)
+            return text
+
+    def _convert(self, inner: str) -> str:
         target, _, label = inner.partition("|")
         if target.startswith("@"):
-            return "@" + (names.get(target[1:]) or label or target[1:])
+            return "@" + (self.names.get(target[1:]) or label or target[1:])
         if target.startswith("#"):
             return "#" + (label or target[1:])
         if target.startswith("!"):
             return "@" + (label or target[1:].split("^")[0])
         return f"{label} ({target})" if label and label != target else target
 
-    # Most messages contain no markup or no entity, so each step runs only
-    # when its first character occurs.
-    plain = MARKUP.sub(replace, text) if "<" in text else text
-    if "&" not in plain:
-        return plain
-    # &amp; last, so "&amp;lt;" becomes "&lt;" and not "<".
-    return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+def slack_text(text: str, names: dict[str, str]) -> str:
+    """Turn Slack markup into plain text, unescaping its entities once."""
+    return SlackMarkup(names).plain(text)
 
 
 def slack_time(ts: str) -> datetime:
@@ -143,7 +164,7 @@ def parse_slack_files(
 ) -> ImportResult[TimelineEvent]:
     """Parse the files of an export; see parse_slack_export."""
     result: ImportResult[TimelineEvent] = ImportResult()
-    names = _load_users(files, result)
+    markup = SlackMarkup(_load_users(files, result))
     days = [f for f in files if DAY_FILE.match(f.name)]
     control = RowControl(progress, cancelled)
     row = 0
@@ -151,7 +172,7 @@ def parse_slack_files(
         control.step(done, len(days))
         messages = _load_day(day, result)
         channel = DAY_FILE.match(day.name)["channel"]  # type: ignore[index]
-        _add_day(messages, channel, day.name, row, names, result)
+        _add_day(messages, channel, day.name, row, markup, result)
         row += len(messages)
     control.step(len(days), len(days))
     return result
@@ -205,7 +226,7 @@ def _add_day(
     channel: str,
     file_name: str,
     rows_before: int,
-    names: dict[str, str],
+    markup: SlackMarkup,
     result: ImportResult[TimelineEvent],
 ) -> None:
     """Add the events and errors of one channel-day file, in message order."""
@@ -214,7 +235,7 @@ def _add_day(
     fields: list[dict[str, Any]] = []
     for position, message in enumerate(messages, start=1):
         try:
-            item = _message_fields(message, channel, file_name, position, names)
+            item = _message_fields(message, channel, file_name, position, markup)
         except (KeyError, TypeError, ValueError) as exc:
             reason = _describe(exc)
             errors.append(RowError(position, _excerpt(message), reason, file_name))
@@ -249,7 +270,7 @@ def _message_fields(
     channel: str,
     file_name: str,
     position: int,
-    names: dict[str, str],
+    markup: SlackMarkup,
 ) -> dict[str, Any] | None:
     """Return the event fields of a message, or None for channel housekeeping."""
     if not isinstance(message, dict):
@@ -257,7 +278,7 @@ def _message_fields(
     if message.get("subtype") in SKIPPED_SUBTYPES:
         return None
     ts = str(message["ts"])
-    text = slack_text(str(message.get("text", "")), names).strip()
+    text = markup.plain(str(message.get("text", ""))).strip()
     if not text:
         raise ValueError("message has no text, such as a file share without comment")
 
@@ -268,7 +289,7 @@ def _message_fields(
         )
     else:
         user = str(message.get("user", ""))
-        author = names.get(user, user) or "unknown user"
+        author = markup.names.get(user, user) or "unknown user"
     thread = message.get("thread_ts")
     is_reply = bool(thread) and thread != ts
     note = f"Reply in the thread started at Slack ts {thread}" if is_reply else ""
