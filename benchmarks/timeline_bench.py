@@ -31,10 +31,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from pir_desktop.domain.enums import Severity  # noqa: E402
 from pir_desktop.domain.review import Review  # noqa: E402
-from pir_desktop.services import (
-    ReviewLibrary,  # noqa: E402
-    timeline_import,  # noqa: E402
-)
+from pir_desktop.services import ReviewLibrary  # noqa: E402
 from pir_desktop.ui.context import ReviewContext  # noqa: E402
 from pir_desktop.ui.tabs.timeline import TimelineTab  # noqa: E402
 from pir_desktop.ui.timeline.model import DESCRIPTION  # noqa: E402
@@ -105,6 +102,9 @@ def slack_baseline(folder: Path, database: Path) -> None:
 
 def import_slack(library: ReviewLibrary, review_id: UUID, folder: Path) -> int:
     """Import the export through the app's importer and import service."""
+    # Imported here, so that the memory child loads only what opening needs.
+    from pir_desktop.services import timeline_import
+
     preview = timeline_import.preview(
         library, review_id, folder, timeline_import.ImportFormat.SLACK
     )

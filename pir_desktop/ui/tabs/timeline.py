@@ -7,6 +7,7 @@ no confirmation because Ctrl+Z restores the event. The table sits in
 """
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from PySide6.QtCore import Qt
@@ -33,11 +34,13 @@ from ..dialogs.event import EventDialog
 from ..status import show_status
 from ..timeline.chart import TimelineChartPanel
 from ..timeline.filters import TimelineFilterBar
-from ..timeline.importing import TimelineImporter
 from ..timeline.metrics import MetricsPanel
 from ..timeline.model import DESCRIPTION, TIME, TimelineTableModel
 from ..timeline.proxy import TimelineFilter, TimelineProxy
 from ..windows import REGISTRY
+
+if TYPE_CHECKING:
+    from ..timeline.importing import TimelineImporter
 
 # Initial widths in pixels; the user may resize every column except Description,
 # which takes the remaining width. Fixed sizes avoid measuring 50,000 rows.
@@ -53,13 +56,22 @@ class TimelineTab(QWidget):
         self.dialog_factory = EventDialog
         self.zone_name = "UTC"
         self._shown_review: UUID | None = None
-        self.importer = TimelineImporter(self)
+        self._importer: TimelineImporter | None = None
         self._build()
         self._build_view()
         self._build_actions()
         self._layout()
         self._connect()
         self.refresh()
+
+    @property
+    def importer(self) -> "TimelineImporter":
+        """The import flow, created on first use: the importers load with it."""
+        if self._importer is None:
+            from ..timeline.importing import TimelineImporter
+
+            self._importer = TimelineImporter(self)
+        return self._importer
 
     def _build(self) -> None:
         self.model = TimelineTableModel(self)
