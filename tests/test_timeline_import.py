@@ -10,6 +10,8 @@ import pytest
 from conftest import REFERENCE, example_review
 from sqlalchemy.exc import IntegrityError
 
+from pir_desktop.domain.entities import Observation
+from pir_desktop.domain.enums import ObservationKind
 from pir_desktop.importers.csv_events import ColumnMapping
 from pir_desktop.importers.result import ImportCancelled
 from pir_desktop.services import ReviewLibrary, timeline_import
@@ -17,6 +19,7 @@ from pir_desktop.services.timeline_import import ImportFormat
 from pir_desktop.store import StaleEditError
 
 TIMELINE = Path(__file__).parent / "fixtures" / "timeline"
+PAGERDUTY = ImportFormat.PAGERDUTY
 
 
 @pytest.fixture
@@ -234,3 +237,42 @@ def test_cli_slack_folder(library_file: Path, tmp_path: Path) -> None:
     assert result.stdout.splitlines()[-1] == (
         "added 4, updated 0, unchanged 0, rejected 1"
     )
+
+
+def test_remove_and_restore_events(review_library: ReviewLibrary) -> None:
+    review_id = review_library.find(REFERENCE)
+    preview = import_file(review_library, TIMELINE / "pagerduty.json", PAGERDUTY)
+    added = [event for _, event in preview.new]
+    note = Observation(
+        kind=ObservationKind.WENT_WELL,
+        text="Paging worked",
+        event_ids=[added[0].id, added[1].id],
+    )
+    review_library.add(review_id, note)
+    before = review_library.load(review_id)
+
+    deletion = timeline_import.remove_events(review_library, review_id, added)
+    removed = review_library.load(review_id)
+    assert len(removed.events) == 3
+    assert removed.observations[0].event_ids == []
+    assert [e.id for e in deletion.removed] == [e.id for e in added]
+    assert [r.id for r in deletion.unlinked] == [note.id]
+
+    timeline_import.restore_events(review_library, deletion)
+    restored = review_library.load(review_id)
+    assert restored.events[:3] == before.events[:3]
+    assert [e.model_dump(exclude={"version"}) for e in restored.events] == [
+        e.model_dump(exclude={"version"}) for e in before.events
+    ]
+    assert restored.observations[0].event_ids == before.observations[0].event_ids
+
+
+def test_remove_skips_deleted_events(review_library: ReviewLibrary) -> None:
+    review_id = review_library.find(REFERENCE)
+    preview = import_file(review_library, TIMELINE / "pagerduty.json", PAGERDUTY)
+    added = [event for _, event in preview.new]
+    review_library.delete(review_id, added[0])
+
+    deletion = timeline_import.remove_events(review_library, review_id, added)
+    assert [e.id for e in deletion.removed] == [e.id for e in added[1:]]
+    assert len(review_library.load(review_id).events) == 3

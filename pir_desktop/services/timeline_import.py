@@ -17,7 +17,7 @@ from uuid import UUID
 
 from sqlalchemy import Connection
 
-from ..domain.entities import TimelineEvent
+from ..domain.entities import ContributingFactor, Entity, Observation, TimelineEvent
 from ..importers.collector import collector_paused
 from ..importers.csv_events import ColumnMapping, parse_csv
 from ..importers.json_events import parse_json_events
@@ -27,7 +27,7 @@ from ..importers.result import CancelCheck, ImportResult, ProgressCallback, RowE
 from ..importers.slack_export import parse_slack_export
 from ..store import LibraryError, StaleEditError, bulk
 from ..store.schema import ReviewRow
-from .library_service import ReviewLibrary
+from .library_service import Deletion, ReviewLibrary
 
 log = logging.getLogger(__name__)
 
@@ -270,3 +270,51 @@ def _write_updates(
             "stored: preview the import again",
             None,
         )
+
+
+def remove_events(
+    library: ReviewLibrary, review_id: UUID, events: list[TimelineEvent]
+) -> Deletion:
+    """Delete events in one transaction, as undoing their import does.
+
+    Returns the events as stored and, as they were before, the records that
+    linked to them, so restore_events can put both back. Events that were
+    deleted elsewhere are skipped.
+    """
+    review = library.load(review_id)
+    ids = {event.id for event in events}
+    removed: list[Entity] = [event for event in review.events if event.id in ids]
+    # The records whose links to events the schema deletes with the events.
+    linking: list[Observation | ContributingFactor] = [
+        *review.observations,
+        *review.factors,
+    ]
+    unlinked: list[Entity] = [r for r in linking if ids.intersection(r.event_ids)]
+    with library.library.transaction() as session:
+        bulk.delete_events(session.connection(), [event.id for event in removed])
+    log.info("Removed %d imported events from review %s", len(removed), review_id)
+    return Deletion(review_id, removed, unlinked)
+
+
+def restore_events(library: ReviewLibrary, deletion: Deletion) -> None:
+    """Put back the events that remove_events deleted, then the links to them.
+
+    A deleted event goes back with one insert for all; one that exists again
+    is overwritten, as ReviewLibrary.restore does.
+    """
+    removed = [e for e in deletion.removed if isinstance(e, TimelineEvent)]
+    with library.library.transaction() as session:
+        if session.get(ReviewRow, deletion.review_id) is None:
+            raise LibraryError(f"review {deletion.review_id} no longer exists")
+        connection = session.connection()
+        stored = bulk.event_versions(connection, deletion.review_id)
+        missing = [event for event in removed if event.id not in stored]
+        first_seq = bulk.next_event_seq(connection, deletion.review_id)
+        bulk.insert_events(connection, deletion.review_id, missing, first_seq)
+
+    rest = [event for event in removed if event.id in stored] + deletion.unlinked
+    if rest:
+        # NOTE: these records are written in a second transaction, so a
+        # failure here leaves the events back without their links.
+        library.restore(Deletion(deletion.review_id, [], rest))
+    log.info("Restored %d events in review %s", len(missing), deletion.review_id)

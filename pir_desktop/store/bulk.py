@@ -26,6 +26,7 @@ from sqlalchemy import (
     Dialect,
     Enum,
     bindparam,
+    delete,
     func,
     insert,
     select,
@@ -39,6 +40,8 @@ EVENTS = EventRow.__table__
 # Columns of an event row that are not fields of TimelineEvent.
 ROW_COLUMNS = ("review_id", "seq")
 FIRST_VERSION = 1
+# Ids per DELETE statement: SQLite before 3.32 takes at most 999 parameters.
+DELETE_BATCH = 500
 # Column types with few distinct values, bound once per distinct value.
 REPEATING_TYPES = (Enum, Boolean)
 
@@ -217,3 +220,16 @@ def events_with_keys(
     )
     rows = connection.execute(query)
     return [_entity(row) for row in rows if row.source_key in keys]
+
+
+def delete_events(connection: Connection, event_ids: Sequence[UUID]) -> int:
+    """Delete events by id and return the number deleted.
+
+    The schema deletes the rows that link observations and factors to them.
+    """
+    deleted = 0
+    for start in range(0, len(event_ids), DELETE_BATCH):
+        batch = event_ids[start : start + DELETE_BATCH]
+        result = connection.execute(delete(EVENTS).where(EVENTS.c.id.in_(batch)))
+        deleted += result.rowcount
+    return deleted

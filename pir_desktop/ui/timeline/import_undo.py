@@ -4,7 +4,12 @@ from typing import TYPE_CHECKING
 
 from ...domain.entities import TimelineEvent
 from ...services import Deletion
-from ...services.timeline_import import AppliedImport, ImportPreview
+from ...services.timeline_import import (
+    AppliedImport,
+    ImportPreview,
+    remove_events,
+    restore_events,
+)
 from ..undo import _SavedCommand, shown_version
 
 if TYPE_CHECKING:
@@ -14,9 +19,10 @@ if TYPE_CHECKING:
 class ImportTimeline(_SavedCommand):
     """Undo deletes the added events and writes back the updated events' old values.
 
-    NOTE: undo deletes each added event in its own transaction, so a failure
-    part way through leaves some imported events in place. The command is
-    then retired and the error shown.
+    NOTE: the added events are deleted in one transaction, but each updated
+    event is written back in its own, so a failure part way through leaves
+    some updated events with their imported values. The command is then
+    retired and the error shown.
     """
 
     def __init__(
@@ -39,17 +45,12 @@ class ImportTimeline(_SavedCommand):
 
     def apply_undo(self) -> None:
         library = self.context.library
-        removed = Deletion(self.review_id)
-        for event in self.added:
-            deleted = library.delete(self.review_id, event)
-            removed.removed.extend(deleted.removed)
-            removed.unlinked.extend(deleted.unlinked)
-        self.deletion = removed
+        self.deletion = remove_events(library, self.review_id, self.added)
         for before, _after in self.updated:
             self._write(before)
 
     def apply_redo(self) -> None:
-        self.context.library.restore(self.deletion)
+        restore_events(self.context.library, self.deletion)
         for _before, after in self.updated:
             self._write(after)
 
