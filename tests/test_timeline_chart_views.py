@@ -141,3 +141,22 @@ def test_pdf_chart_is_vector_text_before_table():
         assert lane in text[:table]
     assert "Europe/Berlin (CEST +02:00)" in text[:table]
     assert list(page.images) == []
+
+
+def test_hidden_view_fits_width_when_shown(qtbot, review: Review):
+    view = TimelineChartView()
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show_events(review.events, review.display_zone)
+    view.rebuild()
+    natural = view.transform().m11()
+
+    # A layout gives a hidden view its final size only when it is shown.
+    view.resize(900, 300)
+    view.show()
+    qtbot.waitExposed(view)
+
+    shown_width = view.mapFromScene(view.sceneRect().topRight()).x()
+    assert view.transform().m11() < natural
+    assert shown_width <= view.viewport().width()
+    assert shown_width > view.viewport().width() * 0.8

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainterPath,
     QPen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -181,9 +182,17 @@ class TimelineChartView(DiagramView):
         self.setScene(TimelineChartScene(layout, self))
         if old is not None:
             old.deleteLater()
-        if self._events and not self._fitted:
+        self._fit_once()
+
+    def _fit_once(self) -> None:
+        # A hidden view has no final width yet, so the first fit waits for show.
+        if self._events and not self._fitted and self.isVisible():
             self._fitted = True
             self.fit_width()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._fit_once()
 
     def chart_scene(self) -> TimelineChartScene:
         scene = self.scene()
