@@ -16,8 +16,10 @@ from pir_desktop.domain.entities import Participant, TimelineEvent  # noqa: E402
 from pir_desktop.domain.enums import EventKind, Severity, TimePrecision  # noqa: E402
 from pir_desktop.domain.review import Review  # noqa: E402
 from pir_desktop.services import ReviewLibrary  # noqa: E402
+from pir_desktop.services.sample import sample_review  # noqa: E402
 from pir_desktop.settings import CONFIG_DIR_VARIABLE  # noqa: E402
 from pir_desktop.ui import errors  # noqa: E402
+from pir_desktop.ui.context import ReviewContext  # noqa: E402
 from pir_desktop.ui.windows import REGISTRY  # noqa: E402
 
 REFERENCE = "PIR-2024-031"
@@ -100,3 +102,14 @@ def stored_review(path: Path) -> Review:
         return fresh.load(fresh.find(REFERENCE))
     finally:
         fresh.close()
+
+
+@pytest.fixture
+def sample_context(qtbot, library_path: Path) -> Iterator[ReviewContext]:
+    """A ReviewContext showing the bundled sample review from a new library file."""
+    library = ReviewLibrary.create(library_path)
+    stored = library.add_review(sample_review())
+    context = ReviewContext(library)
+    context.select(stored.id)
+    yield context
+    library.close()

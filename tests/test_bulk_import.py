@@ -1,10 +1,10 @@
 """Bulk event writes store the same rows as the ORM's per-row path.
 
-Each test stores the same events in two reviews of one library: through
-store.bulk in one, and through ORM rows filled by mapping.fill_row and
-flushed one at a time in the other, which is how imports stored events
-before bulk writes. The raw column values read back with plain SQL must be
-equal, apart from the event and review ids.
+Each test stores the same events in two reviews of one library. One review
+gets them through store.bulk. The other gets ORM rows filled by
+mapping.fill_row and flushed one at a time, as imports stored events before
+bulk writes. The raw column values read back with plain SQL must be equal,
+apart from the event and review ids.
 """
 
 from collections.abc import Iterator

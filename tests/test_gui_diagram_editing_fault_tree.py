@@ -4,22 +4,25 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
+from root_cause_gui import (  # noqa: E402
+    click_box,
+    drag_box,
+    show_root_cause_tab,
+    stored_sample,
+)
 
 from pir_desktop.domain.diagrams import fault_tree_diagram  # noqa: E402
 from pir_desktop.domain.faulttree import FaultTree, Gate, parse_mef  # noqa: E402
-from pir_desktop.services import ReviewLibrary  # noqa: E402
 from pir_desktop.services.sample import sample_review  # noqa: E402
 from pir_desktop.ui.context import ReviewContext  # noqa: E402
 from pir_desktop.ui.diagrams import fonts  # noqa: E402
 from pir_desktop.ui.diagrams.fault_tree_keys import box_parents  # noqa: E402
 from pir_desktop.ui.diagrams.fault_tree_panel import FaultTreePanel  # noqa: E402
-from pir_desktop.ui.diagrams.view import DiagramView  # noqa: E402
 from pir_desktop.ui.dialogs.fault_tree import NodeDialog  # noqa: E402
 from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
 
@@ -31,28 +34,8 @@ BUILD_AGENT = "build_agent_to_root"
 
 
 @pytest.fixture
-def library_path(tmp_path: Path) -> Path:
-    return tmp_path / "trees.pir"
-
-
-@pytest.fixture
-def context(qtbot, library_path: Path) -> Iterator[ReviewContext]:
-    library = ReviewLibrary.create(library_path)
-    stored = library.add_review(sample_review())
-    context = ReviewContext(library)
-    context.select(stored.id)
-    yield context
-    library.close()
-
-
-@pytest.fixture
-def tab(qtbot, context: ReviewContext) -> RootCauseTab:
-    tab = RootCauseTab(context)
-    qtbot.addWidget(tab)
-    tab.resize(1400, 1000)
-    tab.diagrams.setCurrentWidget(tab.diagrams.fault_tree)
-    tab.show()
-    qtbot.waitExposed(tab)
+def tab(qtbot, sample_context: ReviewContext) -> RootCauseTab:
+    tab = show_root_cause_tab(qtbot, sample_context, lambda pages: pages.fault_tree)
     tab.diagrams.fault_tree.view.fit()
     return tab
 
@@ -78,37 +61,13 @@ def dialogs(panel: FaultTreePanel) -> list[QDialog]:
 
 
 def stored_tree(path: Path) -> FaultTree:
-    library = ReviewLibrary.open(path)
-    try:
-        return library.load(library.reviews()[0].id).fault_trees[0].tree
-    finally:
-        library.close()
+    return stored_sample(path).fault_trees[0].tree
 
 
 def inputs(tree: FaultTree, gate_id: str) -> list[str]:
     gate = tree.node_map()[gate_id]
     assert isinstance(gate, Gate)
     return gate.inputs
-
-
-def box_point(view: DiagramView, box_id: str) -> QPoint:
-    box = view.diagram_scene().diagram.box(box_id)
-    return view.mapFromScene(QPointF(box.centre_x, box.centre_y))
-
-
-def click_box(qtbot, view: DiagramView, box_id: str) -> None:
-    qtbot.mouseClick(
-        view.viewport(), Qt.MouseButton.LeftButton, pos=box_point(view, box_id)
-    )
-
-
-def drag_box(qtbot, view: DiagramView, box_id: str, target_id: str) -> None:
-    port = view.viewport()
-    start, end = box_point(view, box_id), box_point(view, target_id)
-    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=start)
-    for step in range(1, 6):
-        qtbot.mouseMove(port, start + (end - start) * (step / 5))
-    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=end)
 
 
 def test_enter_adds_event_beside(qtbot, tab, panel, dialogs, library_path) -> None:

@@ -7,6 +7,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget  # noqa: E402
+from root_cause_gui import box_point, click_box, drag  # noqa: E402
 
 from pir_desktop.domain.diagrams import Diagram, why_tree_diagram  # noqa: E402
 from pir_desktop.domain.entities import WhyNode  # noqa: E402
@@ -55,27 +56,6 @@ def view(window: QWidget, nodes: list[WhyNode]) -> DiagramView:
     view.set_editable(True)
     view.show_diagram(layout(nodes))
     return view
-
-
-def box_point(view: DiagramView, box_id: str) -> QPoint:
-    """Return the viewport position of a box's centre."""
-    box = view.diagram_scene().diagram.box(box_id)
-    return view.mapFromScene(QPointF(box.centre_x, box.centre_y))
-
-
-def click_box(qtbot, view: DiagramView, box_id: str) -> None:
-    qtbot.mouseClick(
-        view.viewport(), Qt.MouseButton.LeftButton, pos=box_point(view, box_id)
-    )
-
-
-def drag(qtbot, view: DiagramView, start: QPoint, end: QPoint) -> None:
-    """Press at `start`, move in steps to `end` and release there."""
-    port = view.viewport()
-    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=start)
-    for step in range(1, 6):
-        qtbot.mouseMove(port, start + (end - start) * (step / 5))
-    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=end)
 
 
 def test_click_selects_box_and_focuses(qtbot, view, nodes) -> None:

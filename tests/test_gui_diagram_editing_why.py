@@ -4,19 +4,24 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 from uuid import UUID  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from root_cause_gui import (  # noqa: E402
+    box_point,
+    click_box,
+    drag_box,
+    show_root_cause_tab,
+    stored_sample,
+    type_into_editor,
+)
 
 from pir_desktop.domain.entities import WhyNode  # noqa: E402
-from pir_desktop.domain.review import Review  # noqa: E402
 from pir_desktop.services import ReviewLibrary  # noqa: E402
 from pir_desktop.services.sample import sample_review  # noqa: E402
 from pir_desktop.ui.context import ReviewContext  # noqa: E402
-from pir_desktop.ui.diagrams.view import DiagramView  # noqa: E402
 from pir_desktop.ui.diagrams.why_editor import WhyTreePage  # noqa: E402
 from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
 
@@ -31,30 +36,10 @@ DNS_CHANGED = "95b6ae64-9d01-5661-a0de-6ae7cb88e479"
 
 
 @pytest.fixture
-def library_path(tmp_path: Path) -> Path:
-    return tmp_path / "whys.pir"
-
-
-@pytest.fixture
-def context(qtbot, library_path: Path) -> Iterator[ReviewContext]:
-    library = ReviewLibrary.create(library_path)
-    stored = library.add_review(sample_review())
-    context = ReviewContext(library)
-    context.select(stored.id)
-    yield context
-    library.close()
-
-
-@pytest.fixture
-def tab(qtbot, context: ReviewContext) -> RootCauseTab:
-    tab = RootCauseTab(context)
-    qtbot.addWidget(tab)
-    tab.resize(1400, 1000)
-    tab.diagrams.setCurrentWidget(tab.diagrams.why_page)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.activateWindow()
-    qtbot.waitUntil(tab.isActiveWindow)
+def tab(qtbot, sample_context: ReviewContext) -> RootCauseTab:
+    tab = show_root_cause_tab(
+        qtbot, sample_context, lambda pages: pages.why_page, active=True
+    )
     tab.diagrams.why_view.fit()
     return tab
 
@@ -64,49 +49,12 @@ def page(tab: RootCauseTab) -> WhyTreePage:
     return tab.diagrams.why_page
 
 
-def stored(path: Path) -> Review:
-    library = ReviewLibrary.open(path)
-    try:
-        return library.load(library.reviews()[0].id)
-    finally:
-        library.close()
-
-
 def stored_nodes(path: Path) -> dict[str, WhyNode]:
-    return {str(node.id): node for node in stored(path).why_nodes}
-
-
-def box_point(view: DiagramView, box_id: str) -> QPoint:
-    box = view.diagram_scene().diagram.box(box_id)
-    return view.mapFromScene(QPointF(box.centre_x, box.centre_y))
-
-
-def click_box(qtbot, view: DiagramView, box_id: str) -> None:
-    qtbot.mouseClick(
-        view.viewport(), Qt.MouseButton.LeftButton, pos=box_point(view, box_id)
-    )
-
-
-def drag_box(qtbot, view: DiagramView, box_id: str, target_id: str) -> None:
-    port = view.viewport()
-    start, end = box_point(view, box_id), box_point(view, target_id)
-    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=start)
-    for step in range(1, 6):
-        qtbot.mouseMove(port, start + (end - start) * (step / 5))
-    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=end)
-
-
-def type_into_editor(qtbot, page: WhyTreePage, text: str) -> None:
-    editor = page.editor
-    assert editor is not None
-    assert editor.hasFocus()
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    return {str(node.id): node for node in stored_sample(path).why_nodes}
 
 
 def children(path: Path, parent_id: str) -> list[str]:
-    nodes = [n for n in stored(path).why_nodes if str(n.parent_id) == parent_id]
+    nodes = [n for n in stored_sample(path).why_nodes if str(n.parent_id) == parent_id]
     return [n.text for n in sorted(nodes, key=lambda n: n.position)]
 
 
@@ -115,11 +63,11 @@ def test_enter_adds_sibling_after(qtbot, tab, page, library_path) -> None:
     before = children(library_path, PROBLEM)
     click_box(qtbot, view, ROOT_ON_HOSTS)
     qtbot.keyClick(view, Qt.Key.Key_Return)
-    type_into_editor(qtbot, page, "Why was MFA missing? Nobody enforced it")
+    type_into_editor(qtbot, page.editor, "Why was MFA missing? Nobody enforced it")
 
     after = children(library_path, PROBLEM)
     assert after == [before[0], "Why was MFA missing? Nobody enforced it", *before[1:]]
-    added = next(n for n in stored(library_path).why_nodes if n.text == after[1])
+    added = next(n for n in stored_sample(library_path).why_nodes if n.text == after[1])
     assert view.selected_box() == (str(added.id), str(added.id))
     assert view.hasFocus()
     assert str(added.id) in view.diagram_scene().box_items()
@@ -129,12 +77,12 @@ def test_enter_adds_sibling_after(qtbot, tab, page, library_path) -> None:
 
     tab.context.undo_stack.undo()
     assert children(library_path, PROBLEM) == before
-    positions = [n.position for n in stored(library_path).why_nodes]
+    positions = [n.position for n in stored_sample(library_path).why_nodes]
     assert str(added.id) not in view.diagram_scene().box_items()
     tab.context.undo_stack.redo()
     assert children(library_path, PROBLEM) == after
     tab.context.undo_stack.undo()
-    assert [n.position for n in stored(library_path).why_nodes] == positions
+    assert [n.position for n in stored_sample(library_path).why_nodes] == positions
 
 
 def test_tab_adds_child_why(qtbot, tab, page, library_path) -> None:
@@ -142,7 +90,7 @@ def test_tab_adds_child_why(qtbot, tab, page, library_path) -> None:
     count = tab.context.undo_stack.count()
     click_box(qtbot, view, KEY_UNNOTICED)
     qtbot.keyClick(view, Qt.Key.Key_Tab)
-    type_into_editor(qtbot, page, "Why no alert? Key changes were not logged")
+    type_into_editor(qtbot, page.editor, "Why no alert? Key changes were not logged")
 
     assert children(library_path, KEY_UNNOTICED) == [
         "Why no alert? Key changes were not logged"
@@ -188,7 +136,7 @@ def test_f2_renames_in_place(qtbot, tab, page, library_path) -> None:
     click_box(qtbot, view, DNS_CHANGED)
     qtbot.keyClick(view, Qt.Key.Key_F2)
     assert page.editor.text() == old_text
-    type_into_editor(qtbot, page, "Why could the DNS change? A key stayed valid")
+    type_into_editor(qtbot, page.editor, "Why could the DNS change? A key stayed valid")
 
     node = stored_nodes(library_path)[DNS_CHANGED]
     assert node.text == "Why could the DNS change? A key stayed valid"
@@ -282,9 +230,9 @@ def test_new_tree_and_chooser(qtbot, tab, page, library_path) -> None:
     assert page.chooser.count() == 2
     assert page.chooser.itemText(0) == "All why-trees"
     page.new_button.click()
-    type_into_editor(qtbot, page, "Customer data left the EU")
+    type_into_editor(qtbot, page.editor, "Customer data left the EU")
 
-    roots = [n for n in stored(library_path).why_nodes if n.parent_id is None]
+    roots = [n for n in stored_sample(library_path).why_nodes if n.parent_id is None]
     assert [r.text for r in sorted(roots, key=lambda n: n.position)][-1] == (
         "Customer data left the EU"
     )
@@ -300,7 +248,8 @@ def test_new_tree_and_chooser(qtbot, tab, page, library_path) -> None:
 
     tab.context.undo_stack.undo()
     assert page.chooser.count() == 2
-    assert len([n for n in stored(library_path).why_nodes if n.parent_id is None]) == 1
+    nodes = stored_sample(library_path).why_nodes
+    assert len([n for n in nodes if n.parent_id is None]) == 1
     tab.context.undo_stack.redo()
     assert page.chooser.count() == 3
     assert str(new_root.id) in stored_nodes(library_path)
@@ -309,15 +258,17 @@ def test_new_tree_and_chooser(qtbot, tab, page, library_path) -> None:
 def test_new_tree_from_one_tree(qtbot, tab, page, library_path) -> None:
     page.choose_tree(UUID(PROBLEM))
     page.new_button.click()
-    type_into_editor(qtbot, page, "Backups were not tested")
+    type_into_editor(qtbot, page.editor, "Backups were not tested")
 
     new_root = next(
-        n for n in stored(library_path).why_nodes if n.text == "Backups were not tested"
+        n
+        for n in stored_sample(library_path).why_nodes
+        if n.text == "Backups were not tested"
     )
     assert page.chooser.currentData() == str(new_root.id)
     assert set(page.view.diagram_scene().box_items()) == {str(new_root.id)}
     qtbot.keyClick(page.view, Qt.Key.Key_Tab)
-    type_into_editor(qtbot, page, "Why? Nobody owned restore drills")
+    type_into_editor(qtbot, page.editor, "Why? Nobody owned restore drills")
     assert children(library_path, str(new_root.id)) == [
         "Why? Nobody owned restore drills"
     ]
@@ -363,5 +314,5 @@ def test_double_click_renames(qtbot, tab, page, library_path) -> None:
     )
     assert page.editor is not None
     assert page.editor.text() == old_text
-    type_into_editor(qtbot, page, "Why did the DNS change?")
+    type_into_editor(qtbot, page.editor, "Why did the DNS change?")
     assert stored_nodes(library_path)[DNS_CHANGED].text == "Why did the DNS change?"

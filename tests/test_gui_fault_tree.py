@@ -4,12 +4,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QItemSelectionModel  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
+from root_cause_gui import stored_sample  # noqa: E402
 
 from pir_desktop.domain.faulttree import (  # noqa: E402
     Event,
@@ -18,9 +19,6 @@ from pir_desktop.domain.faulttree import (  # noqa: E402
     format_cut_set,
     parse_mef,
 )
-from pir_desktop.domain.review import Review  # noqa: E402
-from pir_desktop.services import ReviewLibrary  # noqa: E402
-from pir_desktop.services.sample import sample_review  # noqa: E402
 from pir_desktop.ui.context import ReviewContext  # noqa: E402
 from pir_desktop.ui.diagrams.fault_tree_panel import FaultTreePanel  # noqa: E402
 from pir_desktop.ui.dialogs.fault_tree import NodeDialog, TreeDialog  # noqa: E402
@@ -38,33 +36,10 @@ MALFORMED_MEF = """<?xml version="1.0"?>
 
 
 @pytest.fixture
-def library_path(tmp_path: Path) -> Path:
-    return tmp_path / "trees.pir"
-
-
-@pytest.fixture
-def context(qtbot, library_path: Path) -> Iterator[ReviewContext]:
-    library = ReviewLibrary.create(library_path)
-    stored = library.add_review(sample_review())
-    context = ReviewContext(library)
-    context.select(stored.id)
-    yield context
-    library.close()
-
-
-@pytest.fixture
-def tab(qtbot, context: ReviewContext) -> RootCauseTab:
-    tab = RootCauseTab(context)
+def tab(qtbot, sample_context: ReviewContext) -> RootCauseTab:
+    tab = RootCauseTab(sample_context)
     qtbot.addWidget(tab)
     return tab
-
-
-def stored(path: Path) -> Review:
-    library = ReviewLibrary.open(path)
-    try:
-        return library.load(library.reviews()[0].id)
-    finally:
-        library.close()
 
 
 def answer(panel: FaultTreePanel, fill: Callable[[QDialog], None]) -> list[QDialog]:
@@ -115,7 +90,7 @@ def test_new_tree_from_selected_factors(tab: RootCauseTab, library_path) -> None
     answer(panel, fill)
     panel.buttons["New fault tree…"].click()
 
-    trees = stored(library_path).fault_trees
+    trees = stored_sample(library_path).fault_trees
     assert [t.title for t in trees][-1] == "Initial access paths"
     tree = trees[-1].tree
     top = tree.node_map()[tree.top]
@@ -141,7 +116,7 @@ def test_event_added_then_undone(tab: RootCauseTab, library_path) -> None:
     answer(panel, fill)
     panel.buttons["Add event…"].click()
 
-    tree = stored(library_path).fault_trees[0].tree
+    tree = stored_sample(library_path).fault_trees[0].tree
     gate = tree.node_map()["build_agent_to_root"]
     assert isinstance(gate, Gate)
     assert gate.inputs[-1] == "stolen_deploy_key"
@@ -152,13 +127,13 @@ def test_event_added_then_undone(tab: RootCauseTab, library_path) -> None:
     assert panel.analysis.completed_rows() == [0, 1]
 
     tab.context.undo_stack.undo()
-    assert stored(library_path).fault_trees[0].tree == before
+    assert stored_sample(library_path).fault_trees[0].tree == before
     assert panel.analysis.heading.text() == "Minimal cut sets (2)"
 
 
 def test_invalid_edit_names_node(tab, library_path, shown_errors) -> None:
     panel = tab.diagrams.fault_tree
-    before = stored(library_path).fault_trees[0]
+    before = stored_sample(library_path).fault_trees[0]
     undo_count = tab.context.undo_stack.count()
 
     def fill(dialog: QDialog) -> None:
@@ -171,13 +146,13 @@ def test_invalid_edit_names_node(tab, library_path, shown_errors) -> None:
 
     assert len(shown_errors) == 1
     assert "gate root_on_production: k = 3" in shown_errors[0][1]
-    assert stored(library_path).fault_trees[0] == before
+    assert stored_sample(library_path).fault_trees[0] == before
     assert tab.context.undo_stack.count() == undo_count
 
 
 def test_bad_probability_rejected(tab, library_path, shown_errors) -> None:
     panel = tab.diagrams.fault_tree
-    before = stored(library_path).fault_trees[0]
+    before = stored_sample(library_path).fault_trees[0]
     panel.select_nodes(["agent_forwarding"])
     answer(panel, lambda dialog: dialog.probability.setText("1.5"))
     panel.buttons["Edit node…"].click()
@@ -186,7 +161,7 @@ def test_bad_probability_rejected(tab, library_path, shown_errors) -> None:
         "event agent_forwarding: probability 1.5 is outside [0, 1]"
         in (shown_errors[0][1])
     )
-    assert stored(library_path).fault_trees[0] == before
+    assert stored_sample(library_path).fault_trees[0] == before
 
 
 def test_node_deleted_then_undone(tab: RootCauseTab, library_path) -> None:
@@ -194,11 +169,12 @@ def test_node_deleted_then_undone(tab: RootCauseTab, library_path) -> None:
     panel.select_nodes(["broad_root_keys"])
     panel.buttons["Delete node"].click()
 
-    tree = stored(library_path).fault_trees[0].tree
+    tree = stored_sample(library_path).fault_trees[0].tree
     assert "broad_root_keys" not in tree.node_map()
     assert panel.analysis.heading.text() == "Minimal cut sets (1)"
     tab.context.undo_stack.undo()
-    assert "broad_root_keys" in stored(library_path).fault_trees[0].tree.node_map()
+    tree = stored_sample(library_path).fault_trees[0].tree
+    assert "broad_root_keys" in tree.node_map()
 
 
 def test_mef_import_shows_cut_sets(tab: RootCauseTab, library_path) -> None:
@@ -206,7 +182,7 @@ def test_mef_import_shows_cut_sets(tab: RootCauseTab, library_path) -> None:
     panel.choose_open_path = lambda _parent: str(FIXTURES / "faulttree_breach.xml")
     panel.buttons["Import MEF…"].click()
 
-    record = stored(library_path).fault_trees[-1]
+    record = stored_sample(library_path).fault_trees[-1]
     assert record.title == "Customer records exfiltrated"
     assert panel.chooser.currentText() == "Customer records exfiltrated"
     shown = [
@@ -232,13 +208,13 @@ def test_malformed_mef_rejected(tab, library_path, tmp_path, shown_errors) -> No
     path.write_text(MALFORMED_MEF, encoding="utf-8")
     panel = tab.diagrams.fault_tree
     panel.choose_open_path = lambda _parent: str(path)
-    count = len(stored(library_path).fault_trees)
+    count = len(stored_sample(library_path).fault_trees)
     panel.buttons["Import MEF…"].click()
 
     assert len(shown_errors) == 1
     assert "broken.xml" in shown_errors[0][0]
     assert "line 5" in shown_errors[0][1]
-    assert len(stored(library_path).fault_trees) == count
+    assert len(stored_sample(library_path).fault_trees) == count
     assert tab.context.undo_stack.count() == 0
 
 
@@ -261,10 +237,10 @@ def test_cut_set_selects_boxes(tab: RootCauseTab) -> None:
 def test_tree_deleted_then_undone(tab: RootCauseTab, library_path) -> None:
     panel = tab.diagrams.fault_tree
     panel.buttons["Delete tree"].click()
-    assert stored(library_path).fault_trees == []
+    assert stored_sample(library_path).fault_trees == []
     assert not panel.buttons["Add event…"].isEnabled()
     tab.context.undo_stack.undo()
-    assert len(stored(library_path).fault_trees) == 1
+    assert len(stored_sample(library_path).fault_trees) == 1
     assert panel.chooser.count() == 1
 
 

@@ -4,31 +4,35 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from uuid import UUID  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
+from root_cause_gui import (  # noqa: E402
+    box_point,
+    click_box,
+    drag_box,
+    show_root_cause_tab,
+    stored_sample,
+    type_into_editor,
+)
 
 from pir_desktop.domain.diagrams.presets import SUBCAUSE_MARK  # noqa: E402
 from pir_desktop.domain.review import Review  # noqa: E402
 from pir_desktop.services import ReviewLibrary  # noqa: E402
-from pir_desktop.services.sample import sample_review  # noqa: E402
 from pir_desktop.ui.context import ReviewContext  # noqa: E402
 from pir_desktop.ui.diagrams.fishbone_changes import category_changes  # noqa: E402
 from pir_desktop.ui.diagrams.fishbone_panel import (  # noqa: E402
     DERIVED_ENTRY,
     FishbonePanel,
 )
-from pir_desktop.ui.diagrams.view import DiagramView  # noqa: E402
 from pir_desktop.ui.dialogs.fishbone import (  # noqa: E402
     CategoryDialog,
     DeleteChoice,
     FishboneDialog,
 )
-from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
 
 IDENTITY = "Identity and access"
 DETECTION = "Detection and monitoring"
@@ -39,42 +43,14 @@ AGENT_FORWARDING = UUID("2e3ad2ee-2fde-58a8-9292-04145bbf7bb0")
 NO_KEY_ALERT = UUID("2700d5ef-65a0-5713-94ff-b2a8a249584e")
 
 
-@pytest.fixture
-def library_path(tmp_path: Path) -> Path:
-    return tmp_path / "fishbones.pir"
-
-
-@pytest.fixture
-def context(qtbot, library_path: Path) -> Iterator[ReviewContext]:
-    library = ReviewLibrary.create(library_path)
-    stored = library.add_review(sample_review())
-    context = ReviewContext(library)
-    context.select(stored.id)
-    yield context
-    library.close()
-
-
 def open_page(qtbot, context: ReviewContext) -> FishbonePanel:
-    tab = RootCauseTab(context)
-    qtbot.addWidget(tab)
-    tab.resize(1300, 900)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.diagrams.setCurrentWidget(tab.diagrams.fishbone)
+    tab = show_root_cause_tab(qtbot, context, lambda pages: pages.fishbone)
     return tab.diagrams.fishbone
 
 
 @pytest.fixture
-def page(qtbot, context: ReviewContext) -> FishbonePanel:
-    return open_page(qtbot, context)
-
-
-def stored(path: Path) -> Review:
-    library = ReviewLibrary.open(path)
-    try:
-        return library.load(library.reviews()[0].id)
-    finally:
-        library.close()
+def page(qtbot, sample_context: ReviewContext) -> FishbonePanel:
+    return open_page(qtbot, sample_context)
 
 
 def answer_text(page: FishbonePanel, *texts: str | None) -> list[tuple[str, str]]:
@@ -102,46 +78,20 @@ def box_ids(page: FishbonePanel) -> set[str]:
     return set(page.view.diagram_scene().box_items())
 
 
-def box_point(view: DiagramView, box_id: str) -> QPoint:
-    box = view.diagram_scene().diagram.box(box_id)
-    return view.mapFromScene(QPointF(box.centre_x, box.centre_y))
-
-
 def press_on(qtbot, page: FishbonePanel, box_id: str, key: Qt.Key) -> None:
     """Select a box with a click and press a key on the diagram."""
     view = page.view
     view.ensureVisible(view.diagram_scene().box_item(box_id))
-    qtbot.mouseClick(
-        view.viewport(), Qt.MouseButton.LeftButton, pos=box_point(view, box_id)
-    )
+    click_box(qtbot, view, box_id)
     assert view.selected_box() is not None
     assert view.selected_box()[0] == box_id
     qtbot.keyClick(view, key)
 
 
-def type_into_editor(qtbot, page: FishbonePanel, text: str) -> None:
-    """Replace the inline editor's text by typing, then press Enter."""
-    editor = page.edits.editor
-    assert editor is not None
-    assert editor.hasFocus()
-    editor.selectAll()
-    if text:
-        qtbot.keyClicks(editor, text)
-    else:
-        editor.clear()
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-
-
 def drag(qtbot, page: FishbonePanel, box_id: str, target_id: str) -> None:
-    """Drag one box onto another with the mouse."""
-    view = page.view
-    view.fit()
-    start, end = box_point(view, box_id), box_point(view, target_id)
-    port = view.viewport()
-    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=start)
-    for step in range(1, 6):
-        qtbot.mouseMove(port, start + (end - start) * (step / 5))
-    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=end)
+    """Fit the whole fishbone into the view, then drag one box onto another."""
+    page.view.fit()
+    drag_box(qtbot, page.view, box_id, target_id)
 
 
 def category(name: str) -> str:
@@ -170,7 +120,7 @@ def test_sample_fishbone_shown_editable(page: FishbonePanel) -> None:
 
 def test_derived_shown_then_saved(page, library_path) -> None:
     page.buttons["Delete fishbone"].click()
-    assert stored(library_path).fishbones == []
+    assert stored_sample(library_path).fishbones == []
     assert page.chooser.currentText() == DERIVED_ENTRY
     assert not page.view.is_editable()
     assert not page.buttons["Edit categories…"].isEnabled()
@@ -179,14 +129,14 @@ def test_derived_shown_then_saved(page, library_path) -> None:
     page.toggle_category(category(IDENTITY))
     page.buttons["Save as analysis"].click()
 
-    (record,) = stored(library_path).fishbones
+    (record,) = stored_sample(library_path).fishbones
     assert record.title == "Fishbone 1"
     assert record.preset == "security"
     assert record.collapsed == [IDENTITY]
     assert page.chooser.currentText() == "Fishbone 1"
     assert page.view.is_editable()
     page.context.undo_stack.undo()
-    assert stored(library_path).fishbones == []
+    assert stored_sample(library_path).fishbones == []
 
 
 def test_new_fishbone_from_preset(page, library_path) -> None:
@@ -200,7 +150,7 @@ def test_new_fishbone_from_preset(page, library_path) -> None:
     answer_dialog(page, fill)
     page.buttons["New fishbone…"].click()
 
-    record = stored(library_path).fishbones[-1]
+    record = stored_sample(library_path).fishbones[-1]
     assert record.title == "Ishikawa 6M"
     assert record.preset == "6m"
     assert record.categories[0] == "Man"
@@ -214,23 +164,23 @@ def test_new_fishbone_from_preset(page, library_path) -> None:
     assert head.title == "Why did root access last four weeks?"
 
     page.context.undo_stack.undo()
-    assert len(stored(library_path).fishbones) == 1
+    assert len(stored_sample(library_path).fishbones) == 1
     assert page.chooser.count() == 1
 
 
 def test_rename_then_undo(page, library_path) -> None:
     answer_text(page, "Access and detection")
     page.buttons["Rename…"].click()
-    assert stored(library_path).fishbones[0].title == "Access and detection"
+    assert stored_sample(library_path).fishbones[0].title == "Access and detection"
     assert page.chooser.currentText() == "Access and detection"
     page.context.undo_stack.undo()
-    assert stored(library_path).fishbones[0].title == (
+    assert stored_sample(library_path).fishbones[0].title == (
         "How the attacker got in and stayed"
     )
 
 
 def test_edit_categories_one_undo_step(page, library_path) -> None:
-    before = stored(library_path)
+    before = stored_sample(library_path)
     identity_ids = {f.id for f in before.factors if f.category == IDENTITY}
 
     def fill(dialog: QDialog) -> None:
@@ -248,7 +198,7 @@ def test_edit_categories_one_undo_step(page, library_path) -> None:
     count = page.context.undo_stack.count()
     page.buttons["Edit categories…"].click()
 
-    after = stored(library_path)
+    after = stored_sample(library_path)
     categories = after.fishbones[0].categories
     assert categories[:4] == [
         "People and knowledge",
@@ -263,12 +213,12 @@ def test_edit_categories_one_undo_step(page, library_path) -> None:
     assert category("Access") in box_ids(page)
 
     page.context.undo_stack.undo()
-    undone = stored(library_path)
+    undone = stored_sample(library_path)
     assert undone.fishbones[0].categories == before.fishbones[0].categories
     assert {f.id for f in undone.factors if f.category == IDENTITY} == identity_ids
 
     page.context.undo_stack.redo()
-    redone = stored(library_path)
+    redone = stored_sample(library_path)
     assert redone.fishbones[0].categories == categories
     assert {f.id for f in redone.factors if f.category == "Access"} == identity_ids
 
@@ -296,7 +246,7 @@ def test_swapped_category_names(page, library_path) -> None:
     assert sum(1 for before, _ in changes if before.id == SSH_OPEN) == 1
     page.edits.change_categories(record, swapped, renames)
 
-    after = stored(library_path)
+    after = stored_sample(library_path)
     assert factor_category(after, SSH_OPEN) == DETECTION
     assert factor_category(after, NO_KEY_ALERT) == IDENTITY
     assert after.fishbones[0].categories == swapped
@@ -305,31 +255,33 @@ def test_swapped_category_names(page, library_path) -> None:
 # Collapsing
 
 
-def test_collapse_saved_across_reopen(qtbot, page, context, library_path) -> None:
+def test_collapse_saved_across_reopen(
+    qtbot, page, sample_context, library_path
+) -> None:
     press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_Space)
 
-    assert stored(library_path).fishbones[0].collapsed == [IDENTITY]
+    assert stored_sample(library_path).fishbones[0].collapsed == [IDENTITY]
     assert str(SSH_OPEN) not in box_ids(page)
     assert page.view.selected_box()[0] == category(IDENTITY)
 
     library = ReviewLibrary.open(library_path)
     reopened = ReviewContext(library)
-    reopened.select(context.review.id)
+    reopened.select(sample_context.review.id)
     again = open_page(qtbot, reopened)
     assert str(SSH_OPEN) not in box_ids(again)
     assert category(IDENTITY) in box_ids(again)
     library.close()
 
     page.context.undo_stack.undo()
-    assert stored(library_path).fishbones[0].collapsed == []
+    assert stored_sample(library_path).fishbones[0].collapsed == []
     assert str(SSH_OPEN) in box_ids(page)
     page.context.undo_stack.redo()
-    assert stored(library_path).fishbones[0].collapsed == [IDENTITY]
+    assert stored_sample(library_path).fishbones[0].collapsed == [IDENTITY]
 
 
 def test_double_click_expands(qtbot, page, library_path) -> None:
     page.toggle_category(category(DETECTION))
-    assert stored(library_path).fishbones[0].collapsed == [DETECTION]
+    assert stored_sample(library_path).fishbones[0].collapsed == [DETECTION]
     view = page.view
     view.ensureVisible(view.diagram_scene().box_item(category(DETECTION)))
     qtbot.mouseDClick(
@@ -337,12 +289,12 @@ def test_double_click_expands(qtbot, page, library_path) -> None:
         Qt.MouseButton.LeftButton,
         pos=box_point(view, category(DETECTION)),
     )
-    assert stored(library_path).fishbones[0].collapsed == []
+    assert stored_sample(library_path).fishbones[0].collapsed == []
 
 
 def test_space_on_cause_collapses_its_rib(qtbot, page, library_path) -> None:
     press_on(qtbot, page, str(AGENT_FORWARDING), Qt.Key.Key_Space)
-    assert stored(library_path).fishbones[0].collapsed == [IDENTITY]
+    assert stored_sample(library_path).fishbones[0].collapsed == [IDENTITY]
 
 
 # Editing on the diagram
@@ -354,68 +306,70 @@ def test_enter_on_category_adds_cause(qtbot, page, library_path) -> None:
     assert draft is not None
     assert str(draft.factor.id) in box_ids(page)
     assert page.edits.editor.text() == ""
-    type_into_editor(qtbot, page, "Vendor VPN left open")
+    type_into_editor(qtbot, page.edits.editor, "Vendor VPN left open")
 
-    review = stored(library_path)
+    review = stored_sample(library_path)
     added = review.factors[-1]
     assert added.statement == "Vendor VPN left open"
     assert added.category == "Third parties"
     assert page.view.selected_box()[0] == str(added.id)
 
     page.context.undo_stack.undo()
-    assert len(stored(library_path).factors) == len(review.factors) - 1
+    assert len(stored_sample(library_path).factors) == len(review.factors) - 1
 
 
 def test_tab_on_cause_adds_subcause(qtbot, page, library_path) -> None:
     press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_Tab)
-    type_into_editor(qtbot, page, "Keys were never rotated")
+    type_into_editor(qtbot, page.edits.editor, "Keys were never rotated")
 
-    review = stored(library_path)
+    review = stored_sample(library_path)
     added = review.factors[-1]
     assert added.category == IDENTITY
     assert review.fishbones[0].parents[added.id] == SSH_OPEN
     assert page.view.selected_box()[0] == str(added.id)
 
     page.context.undo_stack.undo()
-    undone = stored(library_path)
+    undone = stored_sample(library_path)
     assert added.id not in undone.fishbones[0].parents
     assert undone.factor(added.id) is None
 
     page.context.undo_stack.redo()
-    redone = stored(library_path)
+    redone = stored_sample(library_path)
     assert redone.fishbones[0].parents[added.id] == SSH_OPEN
     assert redone.factor(added.id).statement == "Keys were never rotated"
 
 
 def test_enter_on_subcause_adds_sibling(qtbot, page, library_path) -> None:
     press_on(qtbot, page, str(AGENT_FORWARDING), Qt.Key.Key_Return)
-    type_into_editor(qtbot, page, "Old keys stayed valid")
-    review = stored(library_path)
+    type_into_editor(qtbot, page.edits.editor, "Old keys stayed valid")
+    review = stored_sample(library_path)
     added = review.factors[-1]
     assert review.fishbones[0].parents[added.id] == SSH_OPEN
 
 
 def test_tab_on_subcause_nests_deeper(qtbot, page, library_path) -> None:
     press_on(qtbot, page, str(AGENT_FORWARDING), Qt.Key.Key_Tab)
-    type_into_editor(qtbot, page, "Forwarding was the default")
-    added = stored(library_path).factors[-1]
-    assert stored(library_path).fishbones[0].parents[added.id] == AGENT_FORWARDING
+    type_into_editor(qtbot, page.edits.editor, "Forwarding was the default")
+    added = stored_sample(library_path).factors[-1]
+    assert (
+        stored_sample(library_path).fishbones[0].parents[added.id] == AGENT_FORWARDING
+    )
     box = page.view.diagram_scene().diagram.box(str(added.id))
     assert box.title == SUBCAUSE_MARK + "Forwarding was the default"
 
 
 def test_empty_statement_adds_nothing(qtbot, page, library_path) -> None:
-    count = len(stored(library_path).factors)
+    count = len(stored_sample(library_path).factors)
     press_on(qtbot, page, category(DETECTION), Qt.Key.Key_Tab)
-    type_into_editor(qtbot, page, "   ")
-    assert len(stored(library_path).factors) == count
+    type_into_editor(qtbot, page.edits.editor, "   ")
+    assert len(stored_sample(library_path).factors) == count
     assert page.status.text().startswith("Nothing added")
     assert page.edits.draft is None
     assert page.view.selected_box()[0] == category(DETECTION)
 
 
 def test_escape_drops_draft(qtbot, page, library_path) -> None:
-    count = len(stored(library_path).factors)
+    count = len(stored_sample(library_path).factors)
     undo_count = page.context.undo_stack.count()
     press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_Tab)
     draft_id = str(page.edits.draft.factor.id)
@@ -425,7 +379,7 @@ def test_escape_drops_draft(qtbot, page, library_path) -> None:
     assert page.edits.draft is None
     assert page.edits.editor is None
     assert draft_id not in box_ids(page)
-    assert len(stored(library_path).factors) == count
+    assert len(stored_sample(library_path).factors) == count
     assert page.context.undo_stack.count() == undo_count
     assert page.view.selected_box()[0] == str(SSH_OPEN)
 
@@ -434,9 +388,9 @@ def test_draft_expands_collapsed_rib(qtbot, page, library_path) -> None:
     page.toggle_category(category(IDENTITY))
     press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_Return)
     assert str(page.edits.draft.factor.id) in box_ids(page)
-    type_into_editor(qtbot, page, "Root keys were shared")
+    type_into_editor(qtbot, page.edits.editor, "Root keys were shared")
 
-    review = stored(library_path)
+    review = stored_sample(library_path)
     assert review.factors[-1].category == IDENTITY
     assert review.fishbones[0].collapsed == [IDENTITY]
     assert str(review.factors[-1].id) not in box_ids(page)
@@ -446,9 +400,9 @@ def test_f2_renames_category_and_factors(qtbot, page, library_path) -> None:
     count = page.context.undo_stack.count()
     press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_F2)
     assert page.edits.editor.text() == IDENTITY
-    type_into_editor(qtbot, page, "Access control")
+    type_into_editor(qtbot, page.edits.editor, "Access control")
 
-    review = stored(library_path)
+    review = stored_sample(library_path)
     assert "Access control" in review.fishbones[0].categories
     assert factor_category(review, SSH_OPEN) == "Access control"
     assert factor_category(review, AGENT_FORWARDING) == "Access control"
@@ -456,7 +410,7 @@ def test_f2_renames_category_and_factors(qtbot, page, library_path) -> None:
     assert page.view.selected_box()[0] == category("Access control")
 
     page.context.undo_stack.undo()
-    undone = stored(library_path)
+    undone = stored_sample(library_path)
     assert IDENTITY in undone.fishbones[0].categories
     assert factor_category(undone, SSH_OPEN) == IDENTITY
 
@@ -464,20 +418,25 @@ def test_f2_renames_category_and_factors(qtbot, page, library_path) -> None:
 def test_f2_renames_cause_statement(qtbot, page, library_path) -> None:
     press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_F2)
     assert page.edits.editor.text().startswith("SSH was reachable")
-    type_into_editor(qtbot, page, "SSH was open to the internet")
-    factor = stored(library_path).factor(SSH_OPEN)
+    type_into_editor(qtbot, page.edits.editor, "SSH was open to the internet")
+    factor = stored_sample(library_path).factor(SSH_OPEN)
     assert factor.statement == "SSH was open to the internet"
     page.context.undo_stack.undo()
     assert (
-        stored(library_path).factor(SSH_OPEN).statement.startswith("SSH was reachable")
+        stored_sample(library_path)
+        .factor(SSH_OPEN)
+        .statement.startswith("SSH was reachable")
     )
 
 
 def test_f2_on_head_sets_problem(qtbot, page, library_path) -> None:
     press_on(qtbot, page, "head", Qt.Key.Key_F2)
     assert page.edits.editor.text().startswith("An attacker gained root")
-    type_into_editor(qtbot, page, "Why could the attacker stay?")
-    assert stored(library_path).fishbones[0].problem == "Why could the attacker stay?"
+    type_into_editor(qtbot, page.edits.editor, "Why could the attacker stay?")
+    assert (
+        stored_sample(library_path).fishbones[0].problem
+        == "Why could the attacker stay?"
+    )
     assert page.view.diagram_scene().diagram.box("head").title == (
         "Why could the attacker stay?"
     )
@@ -487,30 +446,32 @@ def test_unchanged_head_keeps_problem(qtbot, page, library_path) -> None:
     count = page.context.undo_stack.count()
     page.buttons["Edit problem"].click()
     qtbot.keyClick(page.edits.editor, Qt.Key.Key_Return)
-    assert stored(library_path).fishbones[0].problem == ""
+    assert stored_sample(library_path).fishbones[0].problem == ""
     assert page.context.undo_stack.count() == count
 
 
 def test_f2_escape_keeps_name(qtbot, page, library_path) -> None:
-    before = stored(library_path)
+    before = stored_sample(library_path)
     press_on(qtbot, page, category(DETECTION), Qt.Key.Key_F2)
     qtbot.keyClicks(page.edits.editor, " and more")
     qtbot.keyClick(page.edits.editor, Qt.Key.Key_Escape)
-    assert stored(library_path) == before
+    assert stored_sample(library_path) == before
 
 
 def test_delete_keeps_factor_unlinks(qtbot, page, library_path) -> None:
     page.ask_delete_factor = lambda _parent, _text: DeleteChoice.LINKS_ONLY
     press_on(qtbot, page, str(AGENT_FORWARDING), Qt.Key.Key_Delete)
 
-    review = stored(library_path)
+    review = stored_sample(library_path)
     assert AGENT_FORWARDING not in review.fishbones[0].parents
     assert review.factor(AGENT_FORWARDING) is not None
     box = page.view.diagram_scene().diagram.box(str(AGENT_FORWARDING))
     assert box.kind.value == "cause"
 
     page.context.undo_stack.undo()
-    assert stored(library_path).fishbones[0].parents[AGENT_FORWARDING] == SSH_OPEN
+    assert (
+        stored_sample(library_path).fishbones[0].parents[AGENT_FORWARDING] == SSH_OPEN
+    )
 
 
 def test_delete_factor_lifts_subcauses(qtbot, page, library_path) -> None:
@@ -518,49 +479,49 @@ def test_delete_factor_lifts_subcauses(qtbot, page, library_path) -> None:
     count = page.context.undo_stack.count()
     press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_Delete)
 
-    review = stored(library_path)
+    review = stored_sample(library_path)
     assert review.factor(SSH_OPEN) is None
     assert AGENT_FORWARDING not in review.fishbones[0].parents
     assert page.context.undo_stack.count() == count + 1
 
     page.context.undo_stack.undo()
-    undone = stored(library_path)
+    undone = stored_sample(library_path)
     assert undone.factor(SSH_OPEN) is not None
     assert undone.fishbones[0].parents[AGENT_FORWARDING] == SSH_OPEN
 
     page.context.undo_stack.redo()
-    redone = stored(library_path)
+    redone = stored_sample(library_path)
     assert redone.factor(SSH_OPEN) is None
     assert AGENT_FORWARDING not in redone.fishbones[0].parents
 
 
 def test_delete_cancelled_changes_nothing(qtbot, page, library_path) -> None:
     page.ask_delete_factor = lambda _parent, _text: DeleteChoice.CANCEL
-    before = stored(library_path)
+    before = stored_sample(library_path)
     press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_Delete)
-    assert stored(library_path) == before
+    assert stored_sample(library_path) == before
 
 
 def test_delete_used_category_rejected(qtbot, page, library_path) -> None:
     press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_Delete)
-    assert IDENTITY in stored(library_path).fishbones[0].categories
+    assert IDENTITY in stored_sample(library_path).fishbones[0].categories
     assert "2 factors still use it" in page.status.text()
 
     press_on(qtbot, page, category("Third parties"), Qt.Key.Key_Delete)
-    assert "Third parties" not in stored(library_path).fishbones[0].categories
+    assert "Third parties" not in stored_sample(library_path).fishbones[0].categories
     page.context.undo_stack.undo()
-    assert "Third parties" in stored(library_path).fishbones[0].categories
+    assert "Third parties" in stored_sample(library_path).fishbones[0].categories
 
 
 def test_drag_cause_onto_category(qtbot, page, library_path) -> None:
     drag(qtbot, page, str(AGENT_FORWARDING), category(DETECTION))
 
-    review = stored(library_path)
+    review = stored_sample(library_path)
     assert factor_category(review, AGENT_FORWARDING) == DETECTION
     assert AGENT_FORWARDING not in review.fishbones[0].parents
 
     page.context.undo_stack.undo()
-    undone = stored(library_path)
+    undone = stored_sample(library_path)
     assert factor_category(undone, AGENT_FORWARDING) == IDENTITY
     assert undone.fishbones[0].parents[AGENT_FORWARDING] == SSH_OPEN
 
@@ -568,29 +529,29 @@ def test_drag_cause_onto_category(qtbot, page, library_path) -> None:
 def test_drag_cause_onto_cause(qtbot, page, library_path) -> None:
     drag(qtbot, page, str(NO_KEY_ALERT), str(SSH_OPEN))
 
-    review = stored(library_path)
+    review = stored_sample(library_path)
     assert review.fishbones[0].parents[NO_KEY_ALERT] == SSH_OPEN
     assert factor_category(review, NO_KEY_ALERT) == IDENTITY
     box = page.view.diagram_scene().diagram.box(str(NO_KEY_ALERT))
     assert box.kind.value == "subcause"
 
     page.context.undo_stack.undo()
-    undone = stored(library_path)
+    undone = stored_sample(library_path)
     assert NO_KEY_ALERT not in undone.fishbones[0].parents
     assert factor_category(undone, NO_KEY_ALERT) == DETECTION
 
     page.context.undo_stack.redo()
-    redone = stored(library_path)
+    redone = stored_sample(library_path)
     assert redone.fishbones[0].parents[NO_KEY_ALERT] == SSH_OPEN
     assert factor_category(redone, NO_KEY_ALERT) == IDENTITY
 
 
 def test_drag_onto_own_subcause_rejected(page, library_path) -> None:
-    before = stored(library_path)
+    before = stored_sample(library_path)
     page.view.move_requested.emit(
         str(SSH_OPEN), str(SSH_OPEN), str(AGENT_FORWARDING), str(AGENT_FORWARDING)
     )
-    assert stored(library_path) == before
+    assert stored_sample(library_path) == before
     assert "one of its own sub-causes" in page.status.text()
 
 
@@ -598,10 +559,12 @@ def test_drag_category_reorders(page, library_path) -> None:
     page.view.move_requested.emit(
         category(DETECTION), "", category("People and knowledge"), ""
     )
-    categories = stored(library_path).fishbones[0].categories
+    categories = stored_sample(library_path).fishbones[0].categories
     assert categories[:2] == [DETECTION, "People and knowledge"]
     page.context.undo_stack.undo()
-    assert stored(library_path).fishbones[0].categories[0] == "People and knowledge"
+    assert (
+        stored_sample(library_path).fishbones[0].categories[0] == "People and knowledge"
+    )
 
 
 def test_derived_space_collapses_in_memory(qtbot, page, library_path) -> None:
@@ -609,4 +572,4 @@ def test_derived_space_collapses_in_memory(qtbot, page, library_path) -> None:
     press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_Space)
     assert page.derived_collapsed == {IDENTITY}
     assert str(SSH_OPEN) not in box_ids(page)
-    assert stored(library_path).fishbones == []
+    assert stored_sample(library_path).fishbones == []

@@ -10,9 +10,9 @@ def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector until the block ends, if it was enabled.
 
     An import keeps every record it builds, several tracked objects each, so
-    each full collection walks the whole heap and frees nothing. Parsing a
-    Slack export of 50,000 messages ran three of them, 0.4 s of its 1 s
-    (CPython 3.11, benchmarks/timeline_bench.py on 2 shared cores).
+    each full collection walks the whole heap and frees nothing. Parsing the
+    Slack export of 50,000 messages that benchmarks/timeline_bench.py writes
+    ran three of them, 0.4 s of its 1 s (CPython 3.11, 2 shared cores).
     Reference counting still frees every object outside a cycle. The pause
     applies to the whole process, so cyclic garbage that other threads make
     meanwhile is freed after the block.

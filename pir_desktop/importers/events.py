@@ -126,11 +126,13 @@ def new_ids(count: int) -> list[UUID]:
 def validate_events(
     fields: list[dict[str, Any]],
 ) -> list[TimelineEvent | ValidationError]:
-    """Validate many events, each with a new id; an invalid one becomes its own error.
+    """Validate many events, each with a new id, and return them in order.
 
-    One call validates the whole list, which takes about half the time of
-    building each event alone. A list with an invalid event is validated
-    again one event at a time, to give each event its own error.
+    An invalid event is returned as its own ValidationError. One call
+    validates the whole list, which took about half the time of building
+    each event alone (pydantic 2.14, events of a Slack export). A list with
+    an invalid event is validated again one event at a time, to give each
+    event its own error.
     """
     for item, event_id in zip(fields, new_ids(len(fields)), strict=True):
         item["id"] = event_id

@@ -7,10 +7,10 @@ both cost many times the insert itself. `insert_events` binds each column
 with its type's own bind processor (the function Core calls) and passes the
 parameter rows straight to the driver's `executemany`.
 
-The stored values are the ones the ORM writes through `mapping.fill_row`:
-every event field except `id` and `version` as fill_row converts it, the
-event's id, the review id, the `seq` given, and version 1, the first value
-of SQLAlchemy's default version counter.
+The stored values are the ones the ORM writes through `mapping.fill_row`.
+Each row holds every event field except `version` as fill_row converts it,
+the review id and the `seq` given. Its version is 1, the first value of
+SQLAlchemy's default version counter.
 """
 
 from collections.abc import Callable, Collection, Sequence
@@ -101,8 +101,8 @@ class EventBinder:
         """Return the bound values of one column."""
         column_type = EVENTS.c[name].type
         process = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
-        # A JSON column binds None as JSON null, so its processor sees every
-        # value. Every other processor returns None for None.
+        # A JSON column binds None as JSON null, so its processor receives
+        # every value. Every other processor returns None for None.
         if isinstance(column_type, JSON):
             return _bind_json(process, values)
         if process is None:
