@@ -50,7 +50,7 @@ def test_hour_event_at_start_of_its_hour() -> None:
 
 
 def test_hour_stated_mid_hour_sorts_by_window() -> None:
-    # A source that says 10:40 with hour precision only knows "10:xx".
+    # A time of 10:40 given with hour precision means only "10:xx".
     vague = event(10, 40, TimePrecision.HOUR, "10:xx, stated as 10:40")
     exact = event(10, 5, TimePrecision.EXACT, "exact 10:05")
 

@@ -144,9 +144,9 @@ def sort_timeline(events: Sequence[TimelineEvent]) -> list[TimelineEvent]:
 
     The order is by the start of each event's precision window (the earliest
     instant it may have happened, a disputed time included), then by
-    precision, sharpest first, then by stored order. So an event known only to
-    the hour comes before exact events of that hour: its place says "from the
-    start of this hour" and claims no order against them, and it follows any
-    exact event at the very start of the hour.
+    precision, sharpest first, then by stored order. An event known only to
+    the hour therefore sorts at the start of that hour: after an exact event
+    at the very start of the hour and before exact events later in it. Its
+    position marks where its window opens, not a moment within the hour.
     """
     return [events[index] for index in timeline_positions(events)]

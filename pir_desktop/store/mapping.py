@@ -182,7 +182,7 @@ def _utc_value(value: datetime | str | None) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, str):
-        # SQLite keeps naive UTC text; parsing it with an offset is faster
+        # SQLite keeps naive UTC text. Parsing it with an offset is faster
         # than setting tzinfo afterwards.
         return datetime.fromisoformat(value + "+00:00")
     if value.tzinfo is None:
@@ -194,7 +194,7 @@ def _uuid_value(value: UUID | str | None) -> UUID | None:
     if value is None or isinstance(value, UUID):
         return value
     # The attributes that UUID.__setstate__ sets, without the checks of
-    # UUID.__init__, which cost twice as much; the text is 32 hex digits
+    # UUID.__init__, which cost twice as much. The text is 32 hex digits
     # that the store wrote.
     uuid = _new_object(UUID)
     _set_attribute(uuid, "int", int(value, 16))

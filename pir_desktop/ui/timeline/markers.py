@@ -2,10 +2,10 @@
 
 One item per event would cost a Qt object, a polygon and a pen for each of
 50,000 events. This item keeps the layout's marker boxes, indexes them in
-vertical strips, and paints only the markers in the exposed rectangle. Where
-markers of one lane and style fall on the same device pixels, as when a whole
-day of events is zoomed out to a few pixels, it paints the first of them only,
-because the later ones would cover it with the same pixels.
+vertical strips, and paints only the markers in the exposed rectangle. Markers
+of one lane and style often fall on the same device pixels, as when a day of
+events is zoomed out to a few pixels. The item then paints the first of them
+only, because each later one would cover it with the same pixels.
 """
 
 from collections.abc import Iterator, Sequence

@@ -5,8 +5,8 @@ so far, so a view of 50,000 events asks for data of the rows it shows and
 fetches more in batches as the user scrolls. Cell text is computed only when a
 view asks for it.
 
-Sorting and filtering are done here too: a sort is one Python sort over keys
-computed once per column, a filter is one scan (see matching.py), and each
+The model sorts and filters too. A sort is one stable Python sort over one
+key per event, a filter is one scan per criterion (see matching.py), and each
 ends in one layout change. A QSortFilterProxyModel would instead call Python
 from C++ for every comparison and every row.
 """
@@ -65,9 +65,9 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
         self.columns = self._columns()
         self.filter = TimelineFilter()
         self.loaded = 0
-        # Every event in timeline order; the lists below hold positions in it.
+        # Every event in timeline order. The lists below contain positions in it.
         self.timeline: list[TimelineEvent] = []
-        # All positions in the current sort order (self.records holds their
+        # All positions in the current sort order (self.records contains their
         # events), and the positions that pass the filter, in the same order.
         self.order: list[int] = []
         self.rows: list[int] = []
