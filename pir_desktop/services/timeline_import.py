@@ -171,7 +171,7 @@ def preview(
     started = time.perf_counter()
     result = read_source(source, format, zone, mapping, progress, cancelled)
     keys = {event.source_key for _, event in result.records if event.source_key}
-    existing = stored_events(library, review_id, keys)
+    existing = load_stored_events(library, review_id, keys)
     found = compare(review_id, str(source), result, existing)
     log.info(
         "Previewed %s import of %s into review %s: %d new, %d updated, "
@@ -188,7 +188,7 @@ def preview(
     return found
 
 
-def stored_events(
+def load_stored_events(
     library: ReviewLibrary, review_id: UUID, keys: set[str]
 ) -> list[TimelineEvent]:
     """Return the review's events whose source_key is one of `keys`."""
