@@ -375,3 +375,30 @@ def test_loaded_events_equal_validated(tmp_path: Path) -> None:
     assert canonical_json(loaded) == canonical_json(
         type(loaded).model_validate(loaded.model_dump())
     )
+
+
+def test_events_load_in_seq_order(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    path = tmp_path / "order.pir"
+    library = ReviewLibrary.create(path)
+    review = library.add_review(example_review())
+    for number in range(3):
+        event = TimelineEvent(
+            occurred_at=datetime(2024, 5, 2, 9, number, tzinfo=UTC),
+            description=f"added {number}",
+        )
+        library.add(review.id, event)
+    library.close()
+    # Reverse the stored order of the added events without moving their rows.
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "UPDATE events SET seq = 1000 - seq WHERE description LIKE 'added %'"
+        )
+    connection.close()
+
+    library = ReviewLibrary.open(path)
+    loaded = [e.description for e in library.load(review.id).events]
+    library.close()
+
+    assert loaded[-3:] == ["added 2", "added 1", "added 0"]
