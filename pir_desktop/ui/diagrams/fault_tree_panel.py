@@ -1,23 +1,18 @@
 """The Fault tree page of the Root cause tab: choose, edit, import and analyse trees.
 
 Every change to a tree is one undoable `update_record` of the whole
-FaultTreeRecord. An edit that would make the tree invalid shows the model's
-message, which names the node at fault, and stores nothing.
+FaultTreeRecord (see `RecordPage`). An edit that would make the tree invalid
+shows the model's message, which names the node at fault, and stores nothing.
 """
 
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from uuid import UUID
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,22 +25,20 @@ from ...domain.fault_tree_record import FaultTreeRecord
 from ...domain.faulttree import (
     FaultTree,
     Gate,
-    MefError,
     analyse,
     format_mef,
     parse_mef,
 )
 from ...domain.faulttree import edit as tree_edit
+from ...domain.review import Review
 from ...fileio import write_atomic
-from .. import errors
 from ..context import ReviewContext
 from ..dialogs.fault_tree import NodeDialog, TreeDialog
-from ..status import show_status
 from .fault_tree_analysis import FaultTreeAnalysisPanel
 from .fault_tree_keys import FaultTreeKeys
 from .fonts import measure
+from .record_page import RecordPage
 from .scene import RECORD_ID_ROLE
-from .view import DiagramView
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +61,7 @@ def choose_save_path(parent: QWidget) -> str:
     return QFileDialog.getSaveFileName(parent, "Export MEF", "", MEF_FILTER)[0]
 
 
-def run_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-class FaultTreePanel(QWidget):
+class FaultTreePanel(RecordPage[FaultTreeRecord]):
     """One review's fault trees: a chooser, the diagram, the editor and the analysis.
 
     The file choosers, the dialog runner and the source of selected factors
@@ -80,12 +69,9 @@ class FaultTreePanel(QWidget):
     """
 
     def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.current_id: UUID | None = None
+        super().__init__(context, parent)
         self.choose_open_path: PathChooser = choose_open_path
         self.choose_save_path: PathChooser = choose_save_path
-        self.run_dialog: Callable[[QDialog], bool] = run_dialog
         self.selected_factors: FactorSource = list
         self._build()
         self._lay_out()
@@ -93,11 +79,7 @@ class FaultTreePanel(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.chooser = QComboBox(self)
-        self.chooser.setAccessibleName("Fault tree")
-        self.chooser.setMinimumContentsLength(30)
-        self.buttons: dict[str, QPushButton] = {}
-        for text, tip in [
+        buttons = [
             ("New fault tree…", "An OR of the selected factors, or of every factor"),
             ("Tree details…", "Title, top event and notes"),
             ("Delete tree", "Delete the chosen fault tree"),
@@ -107,20 +89,11 @@ class FaultTreePanel(QWidget):
             ("Add event…", "Add an event under the selected gate"),
             ("Edit node…", "Change the selected node"),
             ("Delete node", "Remove the selected node from the tree"),
-        ]:
-            button = QPushButton(text, self)
-            button.setAccessibleName(text.rstrip("…"))
-            button.setToolTip(tip)
-            self.buttons[text] = button
-        self.view = DiagramView(self)
-        self.view.setAccessibleName("Fault tree diagram")
+        ]
+        self._build_common("Fault tree", buttons)
         self.view.set_editable(True)
         self.analysis = FaultTreeAnalysisPanel(self)
-        self.hint = QLabel(HINT, self)
-        self.hint.setWordWrap(True)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Fault tree status")
+        self.hint.setText(HINT)
 
     def _lay_out(self) -> None:
         tree_row = QHBoxLayout()
@@ -171,34 +144,16 @@ class FaultTreePanel(QWidget):
 
     # Showing
 
-    def records(self) -> list[FaultTreeRecord]:
-        review = self.context.review
-        return [] if review is None else list(review.fault_trees)
+    def review_records(self, review: Review) -> list[FaultTreeRecord]:
+        return review.fault_trees
 
-    def current(self) -> FaultTreeRecord | None:
-        return next((r for r in self.records() if r.id == self.current_id), None)
-
-    def refresh(self) -> None:
-        """Fill the chooser from the review and show the chosen tree."""
-        records = self.records()
-        if self.current() is None:
-            self.current_id = records[0].id if records else None
-        self.chooser.blockSignals(True)
-        self.chooser.clear()
-        for record in records:
-            self.chooser.addItem(record.title, str(record.id))
-        self.chooser.setCurrentIndex(self.chooser.findData(str(self.current_id)))
-        self.chooser.blockSignals(False)
-        self._enable(self.context.review is not None, self.current() is not None)
-        self.show_tree()
-
-    def _enable(self, has_review: bool, has_tree: bool) -> None:
+    def enable_commands(self, has_review: bool, has_records: bool) -> None:
         for text, button in self.buttons.items():
             needs_tree = text not in ("New fault tree…", "Import MEF…")
-            button.setEnabled(has_tree if needs_tree else has_review)
-        self.chooser.setEnabled(has_tree)
+            button.setEnabled(has_records if needs_tree else has_review)
+        self.chooser.setEnabled(has_records)
 
-    def show_tree(self) -> None:
+    def show_record(self) -> None:
         record = self.current()
         if record is None:
             self.view.show_diagram(Diagram(width=0.0, height=0.0))
@@ -206,11 +161,6 @@ class FaultTreePanel(QWidget):
             return
         self.view.show_diagram(fault_tree_diagram(record.tree, measure))
         self.analysis.show_analysis(record.tree, analyse(record.tree))
-
-    def _choose(self, index: int) -> None:
-        data = self.chooser.itemData(index)
-        self.current_id = UUID(data) if data else None
-        self.show_tree()
 
     def select_nodes(self, node_ids: list[str]) -> None:
         """Select the diagram boxes of these nodes, repeated boxes included."""
@@ -233,11 +183,6 @@ class FaultTreePanel(QWidget):
         selected = self.view.diagram_scene().selected_ids()
         return selected[0] if selected else record.tree.top
 
-    def tell(self, text: str) -> None:
-        """Show a short message under the diagram and in the window's status bar."""
-        self.status.setText(text)
-        show_status(self, text)
-
     # Whole trees
 
     def new_tree(self) -> None:
@@ -257,7 +202,7 @@ class FaultTreePanel(QWidget):
         if not self.run_dialog(dialog):
             return
         values = dialog.values()
-        self._attempt(
+        self.attempt(
             "New fault tree",
             lambda: self._add(
                 FaultTreeRecord(
@@ -270,11 +215,6 @@ class FaultTreePanel(QWidget):
                 "New fault tree",
             ),
         )
-
-    def _add(self, record: FaultTreeRecord, text: str) -> None:
-        stored = self.context.add_record(record, text)
-        self.current_id = stored.id
-        self.refresh()
 
     def edit_details(self) -> None:
         record = self.current()
@@ -296,13 +236,10 @@ class FaultTreePanel(QWidget):
             )
             self.context.update_record(record, after, "Edit fault tree details")
 
-        self._attempt("Fault tree details", change)
+        self.attempt("Fault tree details", change)
 
     def delete_tree(self) -> None:
-        record = self.current()
-        if record is not None:
-            self.current_id = None
-            self.context.delete_record(record, f"Delete fault tree “{record.title}”")
+        self.delete_chosen("fault tree")
 
     def import_mef(self) -> None:
         """Read a tree from an MEF file. A malformed file changes nothing."""
@@ -318,7 +255,7 @@ class FaultTreePanel(QWidget):
             log.info("Imported fault tree %s with %d nodes", tree.name, len(tree.nodes))
             self._add(FaultTreeRecord(title=title, tree=tree), "Import fault tree")
 
-        self._attempt(f"Import of {Path(path).name} failed", read)
+        self.attempt(f"Import of {Path(path).name} failed", read)
 
     def export_mef(self) -> None:
         record = self.current()
@@ -332,7 +269,7 @@ class FaultTreePanel(QWidget):
             write_atomic(Path(path), format_mef(record.tree).encode("utf-8"))
             log.info("Exported fault tree %s to %s", record.id, path)
 
-        self._attempt(f"Export to {Path(path).name} failed", write)
+        self.attempt(f"Export to {Path(path).name} failed", write)
 
     # Nodes
 
@@ -424,16 +361,9 @@ class FaultTreePanel(QWidget):
             changed.append(tree)
 
         self.status.clear()
-        self._attempt(text, store)
+        self.attempt(text, store)
         return changed[0] if changed else None
 
     def _factors(self) -> list[ContributingFactor]:
         review = self.context.review
         return [] if review is None else list(review.factors)
-
-    def _attempt(self, title: str, action: Callable[[], None]) -> None:
-        """Run an edit, showing an invalid tree or file as an error dialog."""
-        try:
-            action()
-        except (MefError, ValueError, OSError) as exc:
-            errors.show_error(self, title, errors.describe(exc))

@@ -140,7 +140,7 @@ class FishboneEdits:
             noun="cause" if parent is None else "sub-cause",
             return_to=None if selected is None else selected[0],
         )
-        self.page.show_fishbone()
+        self.page.show_record()
         self.page.view.select_box(str(factor.id))
         self._open_editor(str(factor.id), "", self._store_draft, self._drop_draft)
 
@@ -175,7 +175,7 @@ class FishboneEdits:
             self._after_draft(draft, None)
 
     def _after_draft(self, draft: _Draft, added: UUID | None) -> None:
-        self.page.show_fishbone()
+        self.page.show_record()
         self.page.view.select_box(str(added) if added else draft.return_to)
 
     # Renaming

@@ -4,25 +4,16 @@ A review without a stored fishbone shows the one derived from its factors
 under the security categories, read-only, with a command that saves it as
 an analysis. A stored fishbone is edited on the diagram (see
 `fishbone_edits`) and through the buttons here. Every change is one undo
-step: record changes store the whole FishboneRecord with `update_record`,
-and changes that also touch factors are grouped into one undo macro.
+step: record changes store the whole FishboneRecord with `update_record`
+(see `RecordPage`), and changes that also touch factors are grouped into
+one undo macro.
 """
 
 from collections.abc import Callable
-from uuid import UUID
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QVBoxLayout, QWidget
 
 from ...domain.diagrams import Diagram
 from ...domain.diagrams.presets import (
@@ -32,7 +23,7 @@ from ...domain.diagrams.presets import (
     review_fishbone,
 )
 from ...domain.fishbone_record import FishboneRecord, category_key
-from .. import errors
+from ...domain.review import Review
 from ..context import ReviewContext
 from ..dialogs.fishbone import (
     CategoryDialog,
@@ -40,10 +31,9 @@ from ..dialogs.fishbone import (
     FishboneDialog,
     ask_delete_factor,
 )
-from ..status import show_status
 from .fishbone_edits import CATEGORY_PREFIX, HEAD_ID, FishboneEdits
 from .fonts import measure
-from .view import DiagramView
+from .record_page import RecordPage
 
 EDIT_HINT = (
     "Select a box: on a category, Enter or Tab adds a cause; on a cause, Enter "
@@ -67,11 +57,7 @@ def ask_text(parent: QWidget, title: str, label: str, initial: str) -> str | Non
     return text if accepted else None
 
 
-def run_dialog(dialog: QDialog) -> bool:
-    return dialog.exec() == QDialog.DialogCode.Accepted
-
-
-class FishbonePanel(QWidget):
+class FishbonePanel(RecordPage[FishboneRecord]):
     """One review's fishbones: a chooser, commands and the editable diagram.
 
     The title prompt, the dialog runner and the delete question are
@@ -79,13 +65,12 @@ class FishbonePanel(QWidget):
     diagram is typed in place (see `FishboneEdits`).
     """
 
+    EMPTY_ENTRY = DERIVED_ENTRY
+
     def __init__(self, context: ReviewContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.current_id: UUID | None = None
+        super().__init__(context, parent)
         self.derived_collapsed: set[str] = set()
         self.ask_text: TextPrompt = ask_text
-        self.run_dialog: Callable[[QDialog], bool] = run_dialog
         self.ask_delete_factor: Callable[[QWidget, str], DeleteChoice] = (
             ask_delete_factor
         )
@@ -96,35 +81,21 @@ class FishbonePanel(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.chooser = QComboBox(self)
-        self.chooser.setAccessibleName("Fishbone")
-        self.chooser.setMinimumContentsLength(30)
-        self.buttons: dict[str, QPushButton] = {}
-        for text, tip in [
+        buttons = [
             ("New fishbone…", "A new fishbone with the categories of a preset"),
             ("Save as analysis", "Store the derived fishbone so it can be edited"),
             ("Rename…", "Change the title of the chosen fishbone"),
             ("Edit problem", "Type the head's text; empty uses the review's"),
             ("Edit categories…", "Add, rename, remove and reorder categories"),
             ("Delete fishbone", "Delete the chosen fishbone; its factors stay"),
-        ]:
-            button = QPushButton(text, self)
-            button.setAccessibleName(text.rstrip("…"))
-            button.setToolTip(tip)
-            self.buttons[text] = button
-        self.view = DiagramView(self)
-        self.view.setAccessibleName("Fishbone diagram")
+        ]
+        self._build_common("Fishbone", buttons)
         self.collapse_action = QAction("Collapse or expand category", self.view)
         self.collapse_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         self.collapse_action.setShortcutContext(
             Qt.ShortcutContext.WidgetWithChildrenShortcut
         )
         self.view.addAction(self.collapse_action)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Fishbone status")
-        self.hint = QLabel(self)
-        self.hint.setWordWrap(True)
 
     def _lay_out(self) -> None:
         row = QHBoxLayout()
@@ -161,42 +132,19 @@ class FishbonePanel(QWidget):
 
     # Showing
 
-    def records(self) -> list[FishboneRecord]:
-        review = self.context.review
-        return [] if review is None else list(review.fishbones)
+    def review_records(self, review: Review) -> list[FishboneRecord]:
+        return review.fishbones
 
-    def current(self) -> FishboneRecord | None:
-        return next((r for r in self.records() if r.id == self.current_id), None)
-
-    def refresh(self) -> None:
-        """Fill the chooser from the review and show the chosen fishbone."""
-        records = self.records()
-        if self.current() is None:
-            self.current_id = records[0].id if records else None
-        self.chooser.blockSignals(True)
-        self.chooser.clear()
-        for record in records:
-            self.chooser.addItem(record.title, str(record.id))
-        if not records:
-            self.chooser.addItem(DERIVED_ENTRY, "")
-        self.chooser.setCurrentIndex(max(0, self.chooser.findData(self._key())))
-        self.chooser.blockSignals(False)
-        self._enable(self.context.review is not None, bool(records))
-        self.show_fishbone()
-
-    def _key(self) -> str:
-        return "" if self.current_id is None else str(self.current_id)
-
-    def _enable(self, has_review: bool, stored: bool) -> None:
+    def enable_commands(self, has_review: bool, has_records: bool) -> None:
         self.buttons["New fishbone…"].setEnabled(has_review)
-        self.buttons["Save as analysis"].setEnabled(has_review and not stored)
+        self.buttons["Save as analysis"].setEnabled(has_review and not has_records)
         for text in ("Rename…", "Edit problem", "Edit categories…", "Delete fishbone"):
-            self.buttons[text].setEnabled(stored)
-        self.chooser.setEnabled(stored)
-        self.view.set_editable(stored)
-        self.hint.setText(EDIT_HINT if stored else DERIVED_HINT)
+            self.buttons[text].setEnabled(has_records)
+        self.chooser.setEnabled(has_records)
+        self.view.set_editable(has_records)
+        self.hint.setText(EDIT_HINT if has_records else DERIVED_HINT)
 
-    def show_fishbone(self) -> None:
+    def show_record(self) -> None:
         review = self.context.review
         if review is None:
             self.view.show_diagram(Diagram(width=0.0, height=0.0))
@@ -211,22 +159,11 @@ class FishbonePanel(QWidget):
         if self.edits.editor is not None:
             self.edits.editor.place()
 
-    def _choose(self, index: int) -> None:
-        data = self.chooser.itemData(index)
-        self.current_id = UUID(data) if data else None
+    def chosen_changed(self) -> None:
+        """Drop an open inline edit and show the fishbone just chosen."""
         self.status.clear()
         self.edits.close_editor()
-        self.show_fishbone()
-
-    def choose(self, record_id: UUID) -> None:
-        """Show the stored fishbone with this id."""
-        self.current_id = record_id
-        self.refresh()
-
-    def tell(self, text: str) -> None:
-        """Show a short message under the diagram and in the status bar."""
-        self.status.setText(text)
-        show_status(self, text)
+        self.show_record()
 
     # Collapsing
 
@@ -253,13 +190,13 @@ class FishbonePanel(QWidget):
         if record is None:
             keys = {category_key(n): n for n in self.derived_collapsed}
             self.derived_collapsed ^= {keys.get(category_key(name), name)}
-            self.show_fishbone()
+            self.show_record()
         else:
             verb = "Expand" if record.is_collapsed(name) else "Collapse"
             title = f"{verb} category “{name}”"
             after = record.with_collapse_toggled(name)
-            errors.attempt(
-                self, title, lambda: self.context.update_record(record, after, title)
+            self.attempt(
+                title, lambda: self.context.update_record(record, after, title)
             )
         self.view.select_box(box_id)
 
@@ -286,9 +223,9 @@ class FishbonePanel(QWidget):
                 categories=preset.categories,
             )
 
-        record = errors.attempt(self, "New fishbone", build)
+        record = self.attempt("New fishbone", build)
         if record is not None:
-            self._add(record, "New fishbone")
+            self.attempt("New fishbone", lambda: self._add(record, "New fishbone"))
 
     def save_derived(self) -> None:
         """Store the derived fishbone, with its collapsed categories, as an analysis."""
@@ -300,17 +237,11 @@ class FishbonePanel(QWidget):
             categories=default_presets().preset(DERIVED_PRESET).categories,
             collapsed=sorted(self.derived_collapsed),
         )
-        self._add(record, "Save fishbone as analysis")
+        title = "Save fishbone as analysis"
+        self.attempt(title, lambda: self._add(record, title))
 
     def _next_title(self) -> str:
         return f"Fishbone {len(self.records()) + 1}"
-
-    def _add(self, record: FishboneRecord, title: str) -> None:
-        stored = errors.attempt(
-            self, title, lambda: self.context.add_record(record, title)
-        )
-        if stored is not None:
-            self.choose(stored.id)
 
     def rename_fishbone(self) -> None:
         record = self.current()
@@ -320,8 +251,7 @@ class FishbonePanel(QWidget):
         if text is None or text.strip() == record.title:
             return
         title = f"Rename fishbone “{record.title}”"
-        errors.attempt(
-            self,
+        self.attempt(
             title,
             lambda: self.context.update_record(
                 record, record.with_changes(title=text), title
@@ -348,9 +278,4 @@ class FishbonePanel(QWidget):
             self.edits.change_categories(record, dialog.categories(), dialog.renames())
 
     def delete_fishbone(self) -> None:
-        record = self.current()
-        if record is None:
-            return
-        self.current_id = None
-        title = f"Delete fishbone “{record.title}”"
-        errors.attempt(self, title, lambda: self.context.delete_record(record, title))
+        self.delete_chosen("fishbone")
