@@ -283,10 +283,40 @@ def timed(build: Callable[[], int]) -> tuple[float, int]:
     return time.perf_counter() - started, pages
 
 
+def section_times(review: Review, procedure: Procedure) -> None:
+    """Print the time of each report section alone, with the cover and contents.
+
+    "story" builds the section's flowables, "layout" lays them out, draws them
+    and writes the PDF. "context" (hashing and labelling the review) comes
+    first in every build and is printed once.
+    """
+    started = time.perf_counter()
+    context = ReportRenderer(review, procedure).context()
+    prepare = time.perf_counter() - started
+    print(f"context: {prepare:.3f} s")
+    print("section: story s, layout s, pages")
+    for section in ReportRenderer.sections:
+        renderer = type("One", (ReportRenderer,), {"sections": (section,)})(
+            review, procedure
+        )
+        started = time.perf_counter()
+        renderer.story(context)
+        story = time.perf_counter() - started
+        seconds, pages = timed(lambda one=renderer: one.render().page_count)
+        layout = seconds - prepare - story
+        print(f"{section.__name__}: {story:.3f}, {layout:.3f}, {pages}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="timed runs of each build")
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--sections",
+        action="store_true",
+        help="also time each report section alone, once",
+    )
+    options = parser.parse_args()
+    runs = options.runs
 
     register_fonts()
     review = make_large_review()
@@ -319,6 +349,8 @@ def main() -> None:
     report = medians["report export"]
     print(f"ratio to the bare build, same lines: {report / medians[BARE]:.2f}")
     print(f"ratio to the bare build, lines joined: {report / medians[JOINED]:.2f}")
+    if options.sections:
+        section_times(review, procedure)
     print("load average (1, 5, 15 min): " + ", ".join(f"{x:.1f}" for x in load()))
 
 
