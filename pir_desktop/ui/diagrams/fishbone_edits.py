@@ -34,7 +34,7 @@ from .fishbone_changes import (
     reordered,
     rib_category,
 )
-from .inline_edit import InlineEditor
+from .inline_edit import EditorSlot, InlineEditor
 
 if TYPE_CHECKING:
     from ..context import ReviewContext
@@ -63,11 +63,16 @@ class FishboneEdits:
     def __init__(self, page: "FishbonePanel") -> None:
         self.page = page
         self.draft: _Draft | None = None
-        self.editor: InlineEditor | None = None
+        self.editing = EditorSlot(page.view)
 
     @property
     def context(self) -> "ReviewContext":
         return self.page.context
+
+    @property
+    def editor(self) -> InlineEditor | None:
+        """The open inline editor, if any."""
+        return self.editing.editor
 
     def _state(self) -> tuple[Review, FishboneRecord] | None:
         review, record = self.context.review, self.page.current()
@@ -373,30 +378,11 @@ class FishboneEdits:
         on_cancel: Callable[[], None] = lambda: None,
     ) -> None:
         self.close_editor()
-        editor = InlineEditor(self.page.view, box_id, text)
-
-        def committed(value: str) -> None:
-            self._forget_editor(editor)
-            on_commit(value)
-
-        def cancelled() -> None:
-            self._forget_editor(editor)
-            on_cancel()
-
-        editor.committed.connect(committed)
-        editor.cancelled.connect(cancelled)
-        self.editor = editor
-        editor.open()
-
-    def _forget_editor(self, editor: InlineEditor) -> None:
-        if self.editor is editor:
-            self.editor = None
+        self.editing.open(box_id, text, on_commit, on_cancel)
 
     def close_editor(self) -> None:
         """Cancel an open inline edit, dropping any draft cause."""
-        editor, self.editor = self.editor, None
-        if editor is not None and not editor.is_finished():
-            editor.finish(commit=False)
+        self.editing.close()
 
     # Storing
 

@@ -74,8 +74,8 @@ class FishbonePanel(RecordPage[FishboneRecord]):
         self.ask_delete_factor: Callable[[QWidget, str], DeleteChoice] = (
             ask_delete_factor
         )
-        self.edits = FishboneEdits(self)
         self._build()
+        self.edits = FishboneEdits(self)
         self._lay_out()
         self._connect()
         self.refresh()

@@ -1,5 +1,7 @@
 """A line edit laid over a diagram box to change its text in place."""
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit
@@ -85,3 +87,48 @@ class InlineEditor(QLineEdit):
             self.committed.emit(self.text())
         else:
             self.cancelled.emit()
+
+
+class EditorSlot:
+    """The one inline editor that a diagram page has open, if any."""
+
+    def __init__(self, view: DiagramView) -> None:
+        self.view = view
+        self.editor: InlineEditor | None = None
+
+    def open(
+        self,
+        box_id: str,
+        text: str,
+        on_commit: Callable[[str], None],
+        on_cancel: Callable[[], None] = lambda: None,
+    ) -> None:
+        """Open an editor over a box, which calls `on_commit` or `on_cancel` once.
+
+        The slot forgets the editor before either call, so the call may open
+        the next one.
+        """
+        editor = InlineEditor(self.view, box_id, text)
+
+        def committed(value: str) -> None:
+            self._forget(editor)
+            on_commit(value)
+
+        def cancelled() -> None:
+            self._forget(editor)
+            on_cancel()
+
+        editor.committed.connect(committed)
+        editor.cancelled.connect(cancelled)
+        self.editor = editor
+        editor.open()
+
+    def _forget(self, editor: InlineEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+
+    def close(self) -> None:
+        """Cancel the open edit, if any, which calls its `on_cancel`."""
+        editor, self.editor = self.editor, None
+        if editor is not None and not editor.is_finished():
+            editor.finish(commit=False)

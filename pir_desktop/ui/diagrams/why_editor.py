@@ -6,7 +6,6 @@ one. A new node is first drawn as a draft box under an inline editor: Enter
 stores it, Esc drops it, so every stored change is one undo step.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
@@ -27,7 +26,7 @@ from ..context import ReviewContext
 from ..dialogs.choices import shorten
 from ..status import show_status
 from .fonts import measure
-from .inline_edit import InlineEditor
+from .inline_edit import EditorSlot, InlineEditor
 from .view import DiagramView
 from .why_edits import (
     inserted_after,
@@ -68,7 +67,6 @@ class WhyTreePage(QWidget):
         self.chosen_root: UUID | None = None
         self.shown_review: UUID | None = None
         self.draft: _Draft | None = None
-        self.editor: InlineEditor | None = None
         self._build()
         self._lay_out()
         self._connect()
@@ -82,6 +80,7 @@ class WhyTreePage(QWidget):
         self.view = DiagramView(self)
         self.view.setAccessibleName("Why-tree diagram")
         self.view.set_editable(True)
+        self.editing = EditorSlot(self.view)
         self.hint = QLabel(HINT, self)
         self.hint.setWordWrap(True)
         self.status = QLabel(self)
@@ -108,6 +107,11 @@ class WhyTreePage(QWidget):
         self.view.box_activated.connect(self.rename)
         self.view.delete_requested.connect(self.delete)
         self.view.move_requested.connect(self.move)
+
+    @property
+    def editor(self) -> InlineEditor | None:
+        """The open inline editor, if any."""
+        return self.editing.editor
 
     # Showing
 
@@ -226,7 +230,7 @@ class WhyTreePage(QWidget):
             self.chooser.setCurrentIndex(0)
         self.show_tree()
         self.view.select_box(str(node.id))
-        self._open_editor(str(node.id), "", self._store_draft, self._drop_draft)
+        self.editing.open(str(node.id), "", self._store_draft, self._drop_draft)
 
     def _draft_siblings(self, nodes: list[WhyNode], draft: _Draft) -> list[WhyNode]:
         if draft.after_id is None:
@@ -295,7 +299,7 @@ class WhyTreePage(QWidget):
         def store(text: str) -> None:
             self._store_text(node, text)
 
-        self._open_editor(box_id, node.text, store, lambda: None)
+        self.editing.open(box_id, node.text, store)
 
     def _store_text(self, before: WhyNode, text: str) -> None:
         if text.strip() == before.text:
@@ -352,41 +356,11 @@ class WhyTreePage(QWidget):
 
     # Inline editor
 
-    def _open_editor(
-        self,
-        box_id: str,
-        text: str,
-        on_commit: Callable[[str], None],
-        on_cancel: Callable[[], None],
-    ) -> None:
-        editor = InlineEditor(self.view, box_id, text)
-
-        def committed(value: str) -> None:
-            self._forget_editor(editor)
-            on_commit(value)
-
-        def cancelled() -> None:
-            self._forget_editor(editor)
-            on_cancel()
-
-        editor.committed.connect(committed)
-        editor.cancelled.connect(cancelled)
-        self.editor = editor
-        editor.open()
-
-    def _forget_editor(self, editor: InlineEditor) -> None:
-        if self.editor is editor:
-            self.editor = None
-
     def _discard_edit(self) -> None:
         """Drop an open edit without storing it, because another review is shown."""
         self.draft = None
-        editor, self.editor = self.editor, None
-        if editor is not None and not editor.is_finished():
-            editor.finish(commit=False)
+        self.editing.close()
 
     def _close_editor(self) -> None:
         """Cancel an open inline edit, dropping any draft box."""
-        editor, self.editor = self.editor, None
-        if editor is not None and not editor.is_finished():
-            editor.finish(commit=False)
+        self.editing.close()
