@@ -12,6 +12,7 @@ Prints one line per figure, with its target and whether it was met.
 """
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -50,13 +51,33 @@ BASELINE_COLUMNS = 24
 
 
 def best_of(repeat: int, action: Callable[[], object]) -> float:
-    """Return the shortest wall time of `repeat` calls, in seconds."""
+    """Return the shortest wall time of `repeat` calls, in seconds.
+
+    Each call starts after a full garbage collection. Otherwise a call can
+    pay for a collection that the objects of an earlier step made due: the
+    raw fetch right after an open took twice its own time that way.
+    """
     times = []
     for _ in range(repeat):
+        gc.collect()
         started = time.perf_counter()
         action()
         times.append(time.perf_counter() - started)
     return min(times)
+
+
+def collection_after(action: Callable[[], object]) -> float:
+    """Return the wall time of a full collection right after `action`, in seconds.
+
+    This is the collector's work that `action` made due but did not pay for.
+    """
+    gc.collect()
+    kept = action()
+    started = time.perf_counter()
+    gc.collect()
+    elapsed = time.perf_counter() - started
+    del kept
+    return elapsed
 
 
 def write_slack_export(folder: Path, count: int, seed: int = 1) -> None:
@@ -240,6 +261,7 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
 
     app_open = best_of(repeat, lambda: open_timeline(library_path, review_id))
     base_open = best_of(repeat, lambda: raw_fetch(library_path))
+    open_collection = collection_after(lambda: open_timeline(library_path, review_id))
     tab = open_timeline(library_path, review_id)
     chart_build = best_of(1, tab.chart.view.rebuild)
     app_sort = best_of(repeat, lambda: sort_and_filter(tab))
@@ -257,7 +279,8 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
         f"sort+filter {app_sort:.3f} s vs {base_sort:.3f} s, "
         f"import {app_import:.3f} s vs {base_import:.3f} s, "
         f"bare window {bare:.0f} MB, review open {opened:.0f} MB, "
-        f"chart layout and scene {chart_build:.3f} s"
+        f"chart layout and scene {chart_build:.3f} s, "
+        f"full collection after open {open_collection:.3f} s"
     )
 
 

@@ -24,3 +24,4 @@ def test_timeline_bench_prints_four_figures():
     for figure in FIGURES:
         assert figure in result.stdout
     assert "events imported: 200" in result.stdout
+    assert "full collection after open" in result.stdout
