@@ -8,13 +8,12 @@ Each request is one undo step, so one that changes several records runs
 inside one undo macro.
 
 Text is typed in an inline editor over the box. A new cause is first drawn
-as a draft box under the editor: Enter stores it and Esc drops it.
+as a draft box under the editor (see `fishbone_drafts`).
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from ...domain.diagrams.presets import UNCATEGORISED, factor_category
 from ...domain.entities import ContributingFactor
@@ -34,6 +33,7 @@ from .fishbone_changes import (
     reordered,
     rib_category,
 )
+from .fishbone_drafts import CauseDraft, CauseDrafts, with_draft
 from .inline_edit import EditorSlot, InlineEditor
 
 if TYPE_CHECKING:
@@ -42,19 +42,7 @@ if TYPE_CHECKING:
 
 CATEGORY_PREFIX = "category:"
 HEAD_ID = "head"
-DRAFT_TEXT = "…"
 Result = TypeVar("Result")
-
-
-@dataclass
-class _Draft:
-    """A cause being typed in, drawn in the diagram but not yet stored."""
-
-    factor: ContributingFactor
-    parent_id: UUID | None
-    rib: str
-    noun: str
-    return_to: str | None
 
 
 class FishboneEdits:
@@ -62,8 +50,8 @@ class FishboneEdits:
 
     def __init__(self, page: "FishbonePanel") -> None:
         self.page = page
-        self.draft: _Draft | None = None
         self.editing = EditorSlot(page.view)
+        self.drafts = CauseDrafts(self)
 
     @property
     def context(self) -> "ReviewContext":
@@ -74,6 +62,11 @@ class FishboneEdits:
         """The open inline editor, if any."""
         return self.editing.editor
 
+    @property
+    def draft(self) -> CauseDraft | None:
+        """The new cause being typed in, if any."""
+        return self.drafts.draft
+
     def _state(self) -> tuple[Review, FishboneRecord] | None:
         review, record = self.context.review, self.page.current()
         if review is None or record is None:
@@ -83,23 +76,9 @@ class FishboneEdits:
     def drawn(
         self, review: Review, record: FishboneRecord
     ) -> tuple[Review, FishboneRecord]:
-        """Return the review and fishbone to draw: with the draft cause, if any.
-
-        The draft's rib is drawn expanded, so the draft box is on screen.
-        """
-        draft = self.draft
-        if draft is None:
-            return review, record
-        parents = dict(record.parents)
-        if draft.parent_id is not None:
-            parents[draft.factor.id] = draft.parent_id
-        key = category_key(draft.rib)
-        collapsed = [name for name in record.collapsed if category_key(name) != key]
-        factors = [*review.factors, draft.factor]
-        return (
-            review.model_copy(update={"factors": factors}),
-            record.model_copy(update={"parents": parents, "collapsed": collapsed}),
-        )
+        """Return the review and fishbone to draw: with the draft cause, if any."""
+        draft = self.drafts.draft
+        return (review, record) if draft is None else with_draft(review, record, draft)
 
     # Adding causes
 
@@ -110,14 +89,14 @@ class FishboneEdits:
             return
         review, record = state
         if box_id.startswith(CATEGORY_PREFIX):
-            self._start_draft(_rib_name(box_id), None)
+            self.drafts.start(_rib_name(box_id), None)
             return
         factor = _factor(review, record_id)
         if factor is None:
             self.page.tell("Select a category or a cause to add a cause.")
             return
         parent = review.factor(record.parents.get(factor.id))
-        self._start_draft(rib_category(review, record, factor), parent)
+        self.drafts.start(rib_category(review, record, factor), parent)
 
     def add_child(self, box_id: str, record_id: str) -> None:
         """Add a cause on a category, or a sub-cause under the selected cause."""
@@ -129,59 +108,7 @@ class FishboneEdits:
         if factor is None:
             self.add_sibling(box_id, record_id)
             return
-        self._start_draft(rib_category(review, record, factor), factor)
-
-    def _start_draft(self, rib: str, parent: ContributingFactor | None) -> None:
-        self.close_editor()
-        self.page.status.clear()
-        factor = ContributingFactor.model_construct(
-            id=uuid4(), statement=DRAFT_TEXT, category=factor_category(rib)
-        )
-        selected = self.page.view.selected_box()
-        self.draft = _Draft(
-            factor=factor,
-            parent_id=None if parent is None else parent.id,
-            rib=rib or UNCATEGORISED,
-            noun="cause" if parent is None else "sub-cause",
-            return_to=None if selected is None else selected[0],
-        )
-        self.page.show_record()
-        self.page.view.select_box(str(factor.id))
-        self._open_editor(str(factor.id), "", self._store_draft, self._drop_draft)
-
-    def _store_draft(self, text: str) -> None:
-        draft, self.draft = self.draft, None
-        if draft is None:
-            return
-        if not text.strip():
-            self.page.tell(
-                f"Nothing added: type the statement of the new {draft.noun}."
-            )
-            self._after_draft(draft, None)
-            return
-        factor = ContributingFactor(
-            id=draft.factor.id, statement=text, category=draft.factor.category
-        )
-        title = f"Add {draft.noun} “{shorten(factor.statement, 40)}”"
-
-        def change() -> None:
-            self.context.add_record(factor, title)
-            if draft.parent_id is not None:
-                record = self._fresh_record()
-                linked = record.with_parent(factor.id, draft.parent_id)
-                self.context.update_record(record, linked, title)
-
-        stored = self._in_macro(title, change)
-        self._after_draft(draft, factor.id if stored else None)
-
-    def _drop_draft(self) -> None:
-        draft, self.draft = self.draft, None
-        if draft is not None:
-            self._after_draft(draft, None)
-
-    def _after_draft(self, draft: _Draft, added: UUID | None) -> None:
-        self.page.show_record()
-        self.page.view.select_box(str(added) if added else draft.return_to)
+        self.drafts.start(rib_category(review, record, factor), factor)
 
     # Renaming
 
@@ -194,16 +121,16 @@ class FishboneEdits:
         self.page.status.clear()
         if box_id == HEAD_ID:
             shown = self.page.view.diagram_scene().diagram.box(HEAD_ID).title
-            self._open_editor(
+            self.open_editor(
                 box_id, shown, lambda text: self._store_problem(shown, text)
             )
         elif box_id.startswith(CATEGORY_PREFIX):
             name = _rib_name(box_id)
-            self._open_editor(
+            self.open_editor(
                 box_id, name, lambda text: self._rename_category(name, text)
             )
         elif (factor := _factor(review, record_id)) is not None:
-            self._open_editor(
+            self.open_editor(
                 box_id,
                 factor.statement,
                 lambda text: self._rename_factor(factor, text),
@@ -304,7 +231,7 @@ class FishboneEdits:
             if delete:
                 self.context.delete_record(factor, title)
 
-        if self._in_macro(title, change) and parent is not None:
+        if self.in_macro(title, change) and parent is not None:
             self.page.view.select_box(str(parent))
 
     # Moving
@@ -370,7 +297,7 @@ class FishboneEdits:
 
     # Inline editor
 
-    def _open_editor(
+    def open_editor(
         self,
         box_id: str,
         text: str,
@@ -386,7 +313,7 @@ class FishboneEdits:
 
     # Storing
 
-    def _fresh_record(self) -> FishboneRecord:
+    def fresh_record(self) -> FishboneRecord:
         record = self.page.current()
         if record is None:
             raise ValueError("the fishbone no longer exists: choose another one")
@@ -416,9 +343,9 @@ class FishboneEdits:
             for before, after in changes:
                 self.context.update_record(before, after, title)
 
-        return self._in_macro(title, change)
+        return self.in_macro(title, change)
 
-    def _in_macro(self, title: str, change: Callable[[], None]) -> bool:
+    def in_macro(self, title: str, change: Callable[[], None]) -> bool:
         """Run a change as one undo step and return whether it ran.
 
         A user error is shown, and the edits already stored are undone.
