@@ -5,12 +5,10 @@ selects a box and the view emits edit requests for the selected box: Enter
 adds a sibling, Tab a child, F2 renames, Delete removes, and dropping a
 dragged box onto another requests a move under it. The view only emits the
 requests. The page that owns the diagram changes the records and shows the
-new layout.
+new layout. Mouse drags are followed by `ViewDrag`.
 """
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QFocusEvent,
@@ -20,11 +18,12 @@ from PySide6.QtGui import (
     QPainter,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from ...domain.diagrams import Diagram
 from .navigation import Direction, entry_box, nearest_box
 from .scene import BOX_ID_ROLE, RECORD_ID_ROLE, DiagramScene
+from .view_drag import ViewDrag
 
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.05
@@ -45,17 +44,6 @@ EDIT_KEYS = {
     Qt.Key.Key_F2,
     Qt.Key.Key_Delete,
 }
-
-
-@dataclass
-class _Press:
-    """A left-button press on a box, which becomes a drag once the mouse moves."""
-
-    box_id: str
-    record_id: str
-    origin: QPoint
-    dragging: bool = False
-    target: QGraphicsItem | None = None
 
 
 class DiagramView(QGraphicsView):
@@ -79,8 +67,7 @@ class DiagramView(QGraphicsView):
         self._editable = False
         self._selected: str | None = None
         self._selecting = False
-        self._press: _Press | None = None
-        self._pan_from: QPoint | None = None
+        self._drag = ViewDrag(self)
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
         )
@@ -111,7 +98,7 @@ class DiagramView(QGraphicsView):
         otherwise it is cleared and `selection_changed` is emitted.
         """
         kept = self._selected
-        self._cancel_press()
+        self._drag.cancel()
         old = self.scene()
         scene = DiagramScene(diagram, self)
         self._selected = None
@@ -134,7 +121,7 @@ class DiagramView(QGraphicsView):
     def set_editable(self, editable: bool) -> None:
         """Switch keyboard and drag editing on or off."""
         self._editable = editable
-        self._cancel_press()
+        self._drag.cancel()
         mode = QGraphicsView.DragMode
         self.setDragMode(mode.NoDrag if editable else mode.ScrollHandDrag)
         if editable:
@@ -280,8 +267,8 @@ class DiagramView(QGraphicsView):
         if not self._editable:
             super().keyPressEvent(event)
             return
-        if event.key() == Qt.Key.Key_Escape and self._press is not None:
-            self._cancel_press()
+        if event.key() == Qt.Key.Key_Escape and self._drag.on_box():
+            self._drag.cancel()
             event.accept()
             return
         if self._handles(event) and self._handle_key(event.key()):
@@ -306,7 +293,7 @@ class DiagramView(QGraphicsView):
         return True
 
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        self._cancel_press()
+        self._drag.cancel()
         super().focusOutEvent(event)
 
     # Mouse
@@ -316,26 +303,11 @@ class DiagramView(QGraphicsView):
             super().mousePressEvent(event)
             return
         self.setFocus(Qt.FocusReason.MouseFocusReason)
-        item = self._box_at(event.position().toPoint())
-        if item is None:
-            self._pan_from = event.position().toPoint()
-            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
-        else:
-            self.select_box(item.data(BOX_ID_ROLE))
-            self._press = _Press(
-                item.data(BOX_ID_ROLE),
-                item.data(RECORD_ID_ROLE),
-                event.position().toPoint(),
-            )
+        self._drag.press(event.position().toPoint())
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        position = event.position().toPoint()
-        if self._pan_from is not None:
-            self._pan(position)
-        elif self._press is not None:
-            self._drag_to(position)
-        else:
+        if not self._drag.move(event.position().toPoint()):
             super().mouseMoveEvent(event)
             return
         event.accept()
@@ -344,71 +316,16 @@ class DiagramView(QGraphicsView):
         if not self._editable or event.button() != Qt.MouseButton.LeftButton:
             super().mouseReleaseEvent(event)
             return
-        if self._pan_from is not None:
-            moved = event.position().toPoint() - self._pan_from
-            if moved.manhattanLength() < QApplication.startDragDistance():
-                self.select_box(None)
-        press = self._press
-        self._cancel_press()
-        if press is not None and press.dragging and press.target is not None:
-            target = press.target
-            self.move_requested.emit(
-                press.box_id,
-                press.record_id,
-                target.data(BOX_ID_ROLE),
-                target.data(RECORD_ID_ROLE),
-            )
+        self._drag.release(event.position().toPoint())
         event.accept()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        item = self._box_at(event.position().toPoint())
+        item = self.diagram_scene().box_at(self.mapToScene(event.position().toPoint()))
         if item is None:
             super().mouseDoubleClickEvent(event)
             return
         self.box_activated.emit(item.data(BOX_ID_ROLE), item.data(RECORD_ID_ROLE))
         event.accept()
-
-    def _box_at(self, position: QPoint, skip: str = "") -> QGraphicsItem | None:
-        return self.diagram_scene().box_at(self.mapToScene(position), skip)
-
-    def _pan(self, position: QPoint) -> None:
-        assert self._pan_from is not None
-        delta = position - self._pan_from
-        self._pan_from = position
-        bars = self.horizontalScrollBar(), self.verticalScrollBar()
-        bars[0].setValue(bars[0].value() - delta.x())
-        bars[1].setValue(bars[1].value() - delta.y())
-
-    def _drag_to(self, position: QPoint) -> None:
-        """Follow a box drag, outlining the box it would be dropped on."""
-        press = self._press
-        assert press is not None
-        distance = (position - press.origin).manhattanLength()
-        if not press.dragging and distance < QApplication.startDragDistance():
-            return
-        press.dragging = True
-        press.target = self._box_at(position, skip=press.box_id)
-        scene = self.diagram_scene()
-        dragged = scene.box_item(press.box_id)
-        if dragged is not None:
-            dragged.setOpacity(0.5)
-        target_id = None if press.target is None else press.target.data(BOX_ID_ROLE)
-        scene.show_drop_target(target_id)
-        shape = Qt.CursorShape
-        cursor = shape.DragMoveCursor if press.target else shape.ForbiddenCursor
-        self.viewport().setCursor(cursor)
-
-    def _cancel_press(self) -> None:
-        """End a pan or a drag without dropping, and restore the box and cursor."""
-        press, self._press, self._pan_from = self._press, None, None
-        scene = self.scene()
-        if isinstance(scene, DiagramScene):
-            scene.show_drop_target(None)
-            dragged = scene.box_item(press.box_id) if press else None
-            if dragged is not None:
-                dragged.setOpacity(1.0)
-        if self._editable:
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
 
 
 def _modifiers(event: QKeyEvent) -> Qt.KeyboardModifier:
