@@ -77,7 +77,7 @@ class CauseDrafts:
         )
         self.page.show_record()
         self.page.view.select_box(str(factor.id))
-        self.edits.open_editor(str(factor.id), "", self._store, self._drop)
+        self.edits.editing.open(str(factor.id), "", self._store, self._drop)
 
     def _store(self, text: str) -> None:
         draft, self.draft = self.draft, None

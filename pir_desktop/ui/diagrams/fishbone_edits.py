@@ -12,6 +12,7 @@ as a draft box under the editor (see `fishbone_drafts`).
 """
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 from uuid import UUID
 
@@ -120,21 +121,18 @@ class FishboneEdits:
         review, record = state
         self.page.status.clear()
         if box_id == HEAD_ID:
-            shown = self.page.view.diagram_scene().diagram.box(HEAD_ID).title
-            self.open_editor(
-                box_id, shown, lambda text: self._store_problem(shown, text)
-            )
+            initial = self.page.view.diagram_scene().diagram.box(HEAD_ID).title
+            store = partial(self._store_problem, initial)
         elif box_id.startswith(CATEGORY_PREFIX):
-            name = _rib_name(box_id)
-            self.open_editor(
-                box_id, name, lambda text: self._rename_category(name, text)
-            )
+            initial = _rib_name(box_id)
+            store = partial(self._rename_category, initial)
         elif (factor := _factor(review, record_id)) is not None:
-            self.open_editor(
-                box_id,
-                factor.statement,
-                lambda text: self._rename_factor(factor, text),
-            )
+            initial = factor.statement
+            store = partial(self._rename_factor, factor)
+        else:
+            return
+        self.close_editor()
+        self.editing.open(box_id, initial, store)
 
     def _store_problem(self, shown: str, text: str) -> None:
         """Store the head text; unchanged text keeps it, empty text clears it."""
@@ -296,16 +294,6 @@ class FishboneEdits:
         return None
 
     # Inline editor
-
-    def open_editor(
-        self,
-        box_id: str,
-        text: str,
-        on_commit: Callable[[str], None],
-        on_cancel: Callable[[], None] = lambda: None,
-    ) -> None:
-        self.close_editor()
-        self.editing.open(box_id, text, on_commit, on_cancel)
 
     def close_editor(self) -> None:
         """Cancel an open inline edit, dropping any draft cause."""

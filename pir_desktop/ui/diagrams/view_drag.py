@@ -56,7 +56,7 @@ class ViewDrag:
         )
 
     def move(self, position: QPoint) -> bool:
-        """Follow the mouse; return False when no press is being followed."""
+        """Follow the mouse, and return whether a pan or a press was followed."""
         if self._pan_from is not None:
             self._pan(position)
         elif self._press is not None:
