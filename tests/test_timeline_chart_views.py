@@ -1,6 +1,7 @@
 """The swimlane chart on screen (markers, clicks, painting) and in the PDF."""
 
 import io
+from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 import pytest
@@ -9,7 +10,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from pir_desktop.domain.enums import Milestone
+from pir_desktop.domain.entities import TimelineEvent
+from pir_desktop.domain.enums import EventKind, Milestone
 from pir_desktop.domain.procedure import default_procedure
 from pir_desktop.domain.review import Review
 from pir_desktop.report import render_pdf
@@ -160,3 +162,59 @@ def test_hidden_view_fits_width_when_shown(qtbot, review: Review):
     assert view.transform().m11() < natural
     assert shown_width <= view.viewport().width()
     assert shown_width > view.viewport().width() * 0.8
+
+
+def dense_events(count: int) -> list[TimelineEvent]:
+    """Return events a few seconds apart, many to a pixel at fit width."""
+    start = datetime(2024, 5, 2, 8, 0, tzinfo=UTC)
+    kinds = [EventKind.DETECTION, EventKind.CONTAINMENT, EventKind.COMMUNICATION]
+    return [
+        TimelineEvent(
+            occurred_at=start + timedelta(seconds=7 * number),
+            kind=kinds[number % len(kinds)],
+            decision_point=number % 97 == 0,
+            description=f"event {number}",
+        )
+        for number in range(count)
+    ]
+
+
+def rendered(scene, width: int, height: int) -> QImage:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    stretch = Qt.AspectRatioMode.IgnoreAspectRatio
+    scene.render(painter, QRectF(image.rect()), scene.sceneRect(), stretch)
+    painter.end()
+    return image
+
+
+def test_skipped_repaints_change_only_edges(qtbot):
+    view = TimelineChartView()
+    qtbot.addWidget(view)
+    view.show_events(dense_events(3000), "UTC")
+    view.rebuild()
+    scene = view.chart_scene()
+    rect = scene.sceneRect()
+    size = (int(rect.width()), int(rect.height()))
+
+    last_box: dict[int, tuple[int, int]] = {}
+    repaints = 0
+    for marker in scene.layout.markers:
+        box = (round(marker.x), round(marker.width))
+        repaints += last_box.get(marker.lane) == box
+        last_box[marker.lane] = box
+    assert repaints > 100
+
+    skipped = rendered(scene, *size)
+    scene.markers.skip_repaints = False
+    full = rendered(scene, *size)
+
+    differing = 0
+    for x in range(size[0]):
+        for y in range(size[1]):
+            a, b = skipped.pixelColor(x, y), full.pixelColor(x, y)
+            channels = (a.red() - b.red(), a.green() - b.green(), a.blue() - b.blue())
+            if max(abs(c) for c in channels) > 64:
+                differing += 1
+    assert differing <= size[0] * size[1] // 1000

@@ -3,9 +3,12 @@
 One item per event would cost a Qt object, a polygon and a pen for each of
 50,000 events. This item keeps the layout's marker boxes, indexes them in
 vertical strips, and paints only the markers in the exposed rectangle. Markers
-of one lane and style often fall on the same device pixels, as when a day of
-events is zoomed out to a few pixels. The item then paints the first of them
-only, because each later one would cover it with the same pixels.
+of one lane and style often round to the same device pixels, as when a day of
+events is zoomed out to a few pixels. Of such a run the item paints only the
+first marker, because the others lie less than half a pixel from it. That
+changes antialiased edges only, except where many markers fall on each
+pixel: there a bar shows the markers' fill instead of the darker mesh that
+their overlapping outlines would draw.
 """
 
 from collections.abc import Iterator, Sequence
@@ -33,6 +36,8 @@ class MarkerLayer(QGraphicsItem):
         super().__init__(parent)
         self.markers = markers
         self.selected_id: UUID | None = None
+        # Off, every marker in the exposed rectangle is painted.
+        self.skip_repaints = True
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self._bounds = _bounds(markers)
         left, width = self._bounds.left(), max(self._bounds.width(), 1.0)
@@ -112,12 +117,13 @@ class MarkerLayer(QGraphicsItem):
         top, bottom = exposed.top(), exposed.bottom()
         scale = option.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        last_drawn: dict[int, tuple] = {}
+        last_painted: dict[int, tuple] = {}
         for index in self.indices_in(exposed):
             marker = self.markers[index]
             if marker.bottom < top or marker.y > bottom:
                 continue
-            # Device pixels and style: an equal key would paint equal pixels.
+            # The rounded device box and the style: a marker with the same key
+            # as the last one painted in its lane is skipped.
             key = (
                 round(marker.x * scale),
                 round(marker.width * scale),
@@ -126,9 +132,9 @@ class MarkerLayer(QGraphicsItem):
                 marker.hatched,
                 marker.decision,
             )
-            if last_drawn.get(marker.lane) == key:
+            if self.skip_repaints and last_painted.get(marker.lane) == key:
                 continue
-            last_drawn[marker.lane] = key
+            last_painted[marker.lane] = key
             self._paint_marker(painter, marker)
         self._paint_selection(painter)
 
