@@ -104,8 +104,8 @@ def load_review(library: Library, review_id: UUID) -> Review:
         review = Review.model_validate(data)
     # Assigned after validation: pydantic runs a record type's "after" model
     # validators even on instances it does not validate again.
-    # NOTE: so a Review model validator that reads these fields would see
-    # them empty here. Review has none today.
+    # NOTE: a Review model validator that read these fields would see them
+    # empty here. Review has none today.
     for field, entities in plain.items():
         setattr(review, field, entities)
     return review
