@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from ..services import action_exports, exports
+from ..services import exports
 from . import errors
 from .search_dialog import SearchDialog, tab_for
 from .tabs.actions import ActionPlanTab
@@ -135,7 +135,11 @@ class ActionPlanMenus(QObject):
         self.window.statusBar().showMessage(f"Exported {path}", 10_000)
         return path
 
+    # The exporters load icalendar (about 5 MB), so each command imports them.
+
     def save_csv(self) -> Path | None:
+        from ..services import action_exports
+
         def write(library, review_id: UUID, path: Path) -> None:  # noqa: ANN001
             action_exports.export_actions_csv(library, [review_id], path)
 
@@ -144,11 +148,15 @@ class ActionPlanMenus(QObject):
         )
 
     def save_ics(self) -> Path | None:
+        from ..services import action_exports
+
         return self._export(
             "Export calendar", "iCalendar (*.ics)", ".ics", action_exports.export_ics
         )
 
     def save_markdown(self) -> Path | None:
+        from ..services import action_exports
+
         return self._export(
             "Export Markdown", "Markdown (*.md)", ".md", action_exports.export_markdown
         )

@@ -2,6 +2,7 @@
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
 from ...domain.procedure import Procedure, default_procedure
 from ...domain.readiness import approval_state, compliance, readiness
 from ...domain.review import Review
-from ...report import Variant, write_pdf
 from .. import errors, worker
 from ..context import ReviewContext
 from ..dialogs.approval import ApprovalDialog, ApprovalRequest
@@ -34,6 +34,9 @@ from .signoff_views import (
     readiness_model,
     table_view,
 )
+
+if TYPE_CHECKING:
+    from ...report import Variant
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +185,9 @@ class SignOffTab(EditingTab):
             override_reason=request.override_reason,
         )
 
-    def choose_pdf_path(self, review: Review, variant: Variant = "full") -> Path | None:
+    def choose_pdf_path(
+        self, review: Review, variant: "Variant" = "full"
+    ) -> Path | None:
         """Ask where to save the PDF. Tests replace this method to supply a path."""
         suffix = "-redacted" if variant == "redacted" else ""
         suggested = f"{review.reference}{suffix}.pdf"
@@ -195,7 +200,7 @@ class SignOffTab(EditingTab):
         path = Path(name)
         return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
 
-    def export_pdf(self, variant: Variant = "full") -> None:
+    def export_pdf(self, variant: "Variant" = "full") -> None:
         """Write the PDF on a pool thread, with progress and a Cancel button.
 
         The export buttons stay disabled until the export ends. A cancelled
@@ -213,6 +218,8 @@ class SignOffTab(EditingTab):
             return
         snapshot = review.model_copy(deep=True)
         procedure = self.procedure
+        # ReportLab takes about 14 MB, so it is loaded on the first export.
+        from ...report import write_pdf
 
         def export() -> object:
             return write_pdf(
