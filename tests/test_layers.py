@@ -48,6 +48,7 @@ import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+import pir_desktop.cli  # main.py and the pir-desktop script start here
 from pir_desktop.services import ReviewLibrary
 from pir_desktop.ui.main_window import MainWindow
 window = MainWindow(ReviewLibrary.open(Path(sys.argv[1])))

@@ -1,7 +1,8 @@
 """The handler of each `pir-desktop` subcommand.
 
 A handler returns None or an exit status; errors it raises are printed by
-`main` with exit status 1.
+`main` with exit status 1. The GUI starts through this package too, so the
+action exporters, which load icalendar, are imported by their commands only.
 """
 
 import argparse
@@ -12,7 +13,6 @@ from ..domain.enums import ApprovalDecision
 from ..domain.interchange import json_schema
 from ..fileio import write_atomic
 from ..services import ReviewLibrary, approval
-from ..services.action_exports import export_actions_csv, export_ics, export_markdown
 from ..services.exports import export_json, export_pdf, read_json
 from ..services.sample import sample_review
 from ..store import LibraryError
@@ -42,6 +42,8 @@ def _cmd_export_json(args: argparse.Namespace) -> None:
 
 
 def _cmd_export_actions_csv(args: argparse.Namespace) -> None:
+    from ..services.action_exports import export_actions_csv
+
     library = open_library(args.library)
     if args.review:
         review_ids = [library.find(args.review)]
@@ -52,12 +54,16 @@ def _cmd_export_actions_csv(args: argparse.Namespace) -> None:
 
 
 def _cmd_export_ics(args: argparse.Namespace) -> None:
+    from ..services.action_exports import export_ics
+
     library = open_library(args.library)
     export_ics(library, pick_review(library, args.review), args.output)
     print(f"wrote {args.output}")
 
 
 def _cmd_export_markdown(args: argparse.Namespace) -> None:
+    from ..services.action_exports import export_markdown
+
     library = open_library(args.library)
     export_markdown(library, pick_review(library, args.review), args.output)
     print(f"wrote {args.output}")
