@@ -9,8 +9,10 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
-from PySide6.QtWidgets import QDialog  # noqa: E402
+from PySide6.QtWidgets import QDialog, QTabWidget, QWidget  # noqa: E402
 
+from pir_desktop.domain import readiness as readiness_module  # noqa: E402
+from pir_desktop.domain.canonical import content_hash  # noqa: E402
 from pir_desktop.domain.entities import ActionItem, Participant  # noqa: E402
 from pir_desktop.domain.enums import ApprovalDecision, Severity  # noqa: E402
 from pir_desktop.domain.review import Review  # noqa: E402
@@ -18,6 +20,7 @@ from pir_desktop.services import ReviewLibrary  # noqa: E402
 from pir_desktop.ui import errors  # noqa: E402
 from pir_desktop.ui.context import ReviewContext  # noqa: E402
 from pir_desktop.ui.dialogs.approval import ApprovalDialog  # noqa: E402
+from pir_desktop.ui.tabs import signoff_views  # noqa: E402
 from pir_desktop.ui.tabs.signoff import SignOffTab  # noqa: E402
 
 
@@ -165,3 +168,78 @@ def test_approval_without_approver_rejected(tab, context, messages) -> None:
     assert len(messages) == 1
     assert messages[0].startswith("approver:")
     assert context.library.load(context.review_id).approvals == []
+
+
+@pytest.fixture
+def hashes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every content hash that the Sign-off tab computes."""
+    computed: list[str] = []
+
+    def recording(review: Review) -> str:
+        computed.append(content_hash(review))
+        return computed[-1]
+
+    monkeypatch.setattr(readiness_module, "content_hash", recording)
+    monkeypatch.setattr(signoff_views, "content_hash", recording)
+    return computed
+
+
+def approve_and_show_other_tab(qtbot, context: ReviewContext) -> QTabWidget:
+    """Show Sign-off behind an Overview tab, with an approval of the content."""
+    pages = QTabWidget()
+    qtbot.addWidget(pages)
+    pages.addTab(QWidget(), "Overview")
+    signoff = SignOffTab(context)
+    pages.addTab(signoff, SignOffTab.TITLE)
+    approve(signoff, override_reason="Agreed at the sign-off meeting")
+    pages.setCurrentWidget(signoff)
+    pages.show()
+    qtbot.waitExposed(pages)
+    signoff.record_approval()
+    pages.setCurrentIndex(0)
+    return pages
+
+
+def test_hidden_signoff_skips_hash(qtbot, context, hashes) -> None:
+    pages = approve_and_show_other_tab(qtbot, context)
+    signoff = pages.widget(1)
+    shown_before = signoff.history.index(0, 4).data()
+    hashes.clear()
+
+    action = context.review.actions[0]
+    context.update_record(action, action.with_changes(owner="Lee Ops"), "Edit")
+
+    assert hashes == []
+    assert signoff.outdated
+    assert signoff.history.index(0, 4).data() == shown_before
+
+
+def test_showing_signoff_hashes_current(qtbot, context, hashes) -> None:
+    pages = approve_and_show_other_tab(qtbot, context)
+    signoff = pages.widget(1)
+    action = context.review.actions[0]
+    context.update_record(action, action.with_changes(owner="Lee Ops"), "Edit")
+    hashes.clear()
+
+    pages.setCurrentWidget(signoff)
+
+    current = content_hash(context.library.load(context.review_id))
+    assert hashes
+    assert set(hashes) == {current}
+    assert not signoff.outdated
+    assert signoff.history.current_hash == current
+    assert "Approval: superseded" in signoff.state_label.text()
+    assert "(changed since)" in signoff.history.index(0, 4).data()
+
+
+def test_shown_signoff_hashes_each_edit(qtbot, context, hashes) -> None:
+    pages = approve_and_show_other_tab(qtbot, context)
+    signoff = pages.widget(1)
+    pages.setCurrentWidget(signoff)
+    hashes.clear()
+
+    action = context.review.actions[0]
+    context.update_record(action, action.with_changes(owner="Lee Ops"), "Edit")
+
+    assert set(hashes) == {content_hash(context.review)}
+    assert "Approval: superseded" in signoff.state_label.text()

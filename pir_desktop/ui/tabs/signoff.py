@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -55,6 +55,8 @@ class SignOffTab(EditingTab):
         super().__init__(context, parent)
         # NOTE: the bundled procedure applies unless the caller passes another.
         self.procedure = procedure or default_procedure()
+        # Whether a review change arrived while the tab was a hidden page.
+        self.outdated = False
         self.export_task: worker.Task | None = None
         self.export_target: Path | None = None
         self.exported_path: Path | None = None
@@ -132,6 +134,33 @@ class SignOffTab(EditingTab):
         self.export_redacted_button.clicked.connect(lambda: self.export_pdf("redacted"))
         self.cancel_button.clicked.connect(self.cancel_export)
         self.open_button.clicked.connect(self.open_export)
+
+    def refresh(self) -> None:
+        """Fill the tab now if it can be seen, or else when it is next shown.
+
+        The readiness checks and the approval history hash the review's
+        canonical JSON, about 0.7 s at 50,000 events, so a page hidden behind
+        another tab skips that on every edit. `showEvent` fills it before its
+        first paint, so a stale hash is never shown.
+        """
+        # NOTE: a shown tab still hashes the review once per check that reads
+        # the approval state, five times when the review has an approval.
+        if self._is_hidden_page():
+            self.outdated = True
+            return
+        self.outdated = False
+        super().refresh()
+
+    def _is_hidden_page(self) -> bool:
+        # A tab widget hides its other pages explicitly. A widget that was never
+        # shown is hidden too, but not explicitly, so it is filled at once.
+        explicit = self.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+        return self.isHidden() and explicit
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.outdated:
+            self.refresh()
+        super().showEvent(event)
 
     def show_review(self, review: Review | None) -> None:
         check = None if review is None else readiness(review, self.procedure)
