@@ -6,7 +6,12 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+from test_report import GENERATED_AT, make_review
 
+from pir_desktop.domain.entities import WhyNode
+from pir_desktop.domain.procedure import default_procedure
+from pir_desktop.report import render_pdf
+from pir_desktop.report.diagrams import why_tree_flowables
 from pir_desktop.report.fonts import REGULAR, register_fonts
 from pir_desktop.report.glyphs import shaped
 from pir_desktop.report.styles import BODY, CELL, CELL_NOTE
@@ -17,6 +22,7 @@ from pir_desktop.report.text import (
     para,
     to_markup,
 )
+from pir_desktop.report.timeline_chart import timeline_chart_drawing
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -142,6 +148,10 @@ def line_words(data: bytes) -> list[list[str]]:
     return [line.split() for page in page_lines(data) for line in page]
 
 
+def line_words_flat(data: bytes) -> list[str]:
+    return [word for line in line_words(data) for word in line]
+
+
 def line_edges(data: bytes, page_number: int = 0) -> list[tuple[float, float]]:
     """Return the left and right x of each line of text on a page, top to bottom."""
     page = PdfReader(io.BytesIO(data)).pages[page_number]
@@ -241,3 +251,38 @@ def test_right_to_left_bullet_with_notes() -> None:
     printed = [w for line in lines[:-1] for w in line]
     assert printed[0] == "•"
     assert printed[1:] == words
+
+
+def test_report_summary_right_to_left() -> None:
+    """A long Hebrew summary prints its words in order, line after line."""
+    words = hebrew_words(150)
+    review = make_review().with_changes(summary=" ".join(words))
+
+    data = render_pdf(review, default_procedure(), generated_at=GENERATED_AT)
+
+    hebrew_lines = [line for line in line_words(data) if line and line[0] in set(words)]
+    printed = [w for line in hebrew_lines for w in line]
+    assert len(hebrew_lines) > 3
+    assert printed[: len(words)] == words
+
+
+def test_chart_label_right_to_left() -> None:
+    words = hebrew_words(3)
+    review = make_review()
+    event = review.events[0].with_changes(description=" ".join(words))
+    review = review.with_changes(events=[event.model_dump()])
+
+    text = " ".join(line_words_flat(narrow_pdf([timeline_chart_drawing(review)])))
+
+    assert " ".join(words) in text
+
+
+def test_diagram_label_right_to_left() -> None:
+    words = hebrew_words(3)
+    review = make_review().with_changes(
+        why_nodes=[WhyNode(text=" ".join(words)).model_dump()]
+    )
+
+    text = " ".join(line_words_flat(narrow_pdf(why_tree_flowables(review))))
+
+    assert " ".join(words) in text

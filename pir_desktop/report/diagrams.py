@@ -29,6 +29,7 @@ from ..domain.diagrams.symbols import Path as SymbolPath
 from ..domain.fishbone_record import FishboneRecord
 from ..domain.review import Review
 from .fonts import REGULAR, register_fonts
+from .glyphs import visual_order
 from .styles import FRAME_WIDTH, H2, MARGIN_BOTTOM, MARGIN_TOP, NOTE, PAGE_SIZE
 from .text import para
 
@@ -274,8 +275,14 @@ def _box_shapes(box: Box, flip: float) -> list:
 
 
 def _string(text: str, x: float, y: float, size: float, colour: str) -> String:
+    # Layout breaks box text into lines first, so each line is reordered alone.
     return String(
-        x, y, text, fontName=REGULAR, fontSize=size, fillColor=HexColor(colour)
+        x,
+        y,
+        visual_order(text),
+        fontName=REGULAR,
+        fontSize=size,
+        fillColor=HexColor(colour),
     )
 
 

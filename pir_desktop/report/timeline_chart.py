@@ -15,6 +15,7 @@ from ..domain.diagrams import Label
 from ..domain.review import Review
 from .diagrams import AVAILABLE_WIDTH, measure
 from .fonts import REGULAR
+from .glyphs import visual_order
 
 
 class ChartFlowable(Flowable):
@@ -139,10 +140,11 @@ def _line(
 
 
 def _string(text: Label, flip: float, colour: str) -> String:
+    # A label is one line, so it can be reordered as a whole.
     return String(
         text.x,
         flip - text.baseline,
-        text.text,
+        visual_order(text.text),
         fontName=REGULAR,
         fontSize=text.font_size,
         fillColor=HexColor(colour),
