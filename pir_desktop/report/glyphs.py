@@ -3,10 +3,11 @@
 Three steps run on every line of user text before it is escaped:
 
 1. Lines with Arabic letters are reshaped, so the letters take their joined
-   presentation forms. A line drawn directly on the canvas is also put in
-   visual order with the Unicode bidirectional algorithm, because ReportLab
-   draws characters left to right as they come. Paragraph text stays in
-   logical order until its lines are broken (see direction.py).
+   presentation forms. A line drawn in one piece (the running header, a chart
+   or diagram label) is also put in visual order with the Unicode
+   bidirectional algorithm, because ReportLab draws characters left to right
+   as they come. Paragraph text stays in logical order until its lines are
+   broken (see direction.py).
 2. Each character goes to the first font that has a glyph for it: DejaVu Sans,
    then the CJK font.
 3. A character that no bundled font has, such as emoji, becomes a visible
