@@ -84,8 +84,9 @@ class ReviewLibrary:
     def find(self, reference_or_id: str) -> UUID:
         return records.find_review(self.library, reference_or_id)
 
-    def load(self, review_id: UUID) -> Review:
-        return records.load_review(self.library, review_id)
+    def load(self, review_id: UUID, known: Review | None = None) -> Review:
+        """Load a review, reusing the unchanged events of `known`, an earlier load."""
+        return records.load_review(self.library, review_id, known)
 
     def add_review(self, review: Review) -> Review:
         """Store a whole review; raise LibraryError if its id or reference exists."""

@@ -1,11 +1,13 @@
 """Reading and writing reviews and their records, one transaction each."""
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select, type_coerce
+from sqlalchemy import ColumnElement, Row, func, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -29,6 +31,9 @@ from .schema import Base, ReviewRow
 # several times the database read.
 PLAIN_READ_TYPES: frozenset[type[Entity]] = frozenset({TimelineEvent})
 READ_CHUNK_ROWS = 5000
+# Ids per IN list when changed records are read by id. SQLite before 3.32
+# allows at most 999 bound parameters in one statement.
+ID_BATCH = 500
 
 # Records are inserted in this order so links always point at stored rows.
 INSERT_ORDER = (
@@ -82,8 +87,17 @@ def find_review(library: Library, reference_or_id: str) -> UUID:
         return row.id
 
 
-def load_review(library: Library, review_id: UUID) -> Review:
-    """Load a review with all its records."""
+def load_review(
+    library: Library, review_id: UUID, known: Review | None = None
+) -> Review:
+    """Load a review with all its records.
+
+    `known` is an earlier load of the same review. Its timeline events whose
+    stored version is unchanged are reused rather than read again, so a reload
+    after an edit reads only the events that changed since `known` was loaded.
+    """
+    if known is not None and known.id != review_id:
+        known = None
     with library.reading() as session:
         row = session.get(ReviewRow, review_id)
         if row is None:
@@ -92,7 +106,8 @@ def load_review(library: Library, review_id: UUID) -> Review:
         plain: dict[str, list[Entity]] = {}
         for field, entity_type in CHILD_TYPES.items():
             if entity_type in PLAIN_READ_TYPES:
-                plain[field] = _read_plain(session, review_id, entity_type)
+                earlier = [] if known is None else getattr(known, field)
+                plain[field] = _read_plain(session, review_id, entity_type, earlier)
                 continue
             row_type = ROW_TYPES[entity_type]
             query = (
@@ -112,6 +127,82 @@ def load_review(library: Library, review_id: UUID) -> Review:
 
 
 def _read_plain(
+    session: Session,
+    review_id: UUID,
+    entity_type: type[Entity],
+    earlier: Sequence[Entity] = (),
+) -> list[Entity]:
+    """Read a review's records of one type, in stored order.
+
+    Records in `earlier` whose id and version match a stored row are reused,
+    and only the other rows are read in full. When most rows changed, all of
+    them are read with one select, as on a first load.
+    """
+    if not earlier:
+        return _read_rows(session, review_id, entity_type)
+    table = ROW_TYPES[entity_type].__table__  # type: ignore[attr-defined]
+    query = select(table.c.seq, _raw(table.c.id), table.c.version).where(
+        table.c.review_id == review_id
+    )
+    stored = session.execute(query).all()
+    reusable = _by_raw_id(earlier, stored)
+    changed = [
+        raw_id
+        for _seq, raw_id, version in stored
+        if raw_id not in reusable or reusable[raw_id].version != version
+    ]
+    if len(changed) * 2 > len(stored):
+        return _read_rows(session, review_id, entity_type)
+
+    reusable.update(_read_rows_by_id(session, review_id, entity_type, changed))
+    # A row deleted between the two selects is left out, as it would be from
+    # a load that started after the deletion.
+    stored.sort(key=itemgetter(0))
+    return [reusable[raw_id] for _seq, raw_id, _ in stored if raw_id in reusable]
+
+
+def _raw(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """Return the column selected untyped, so its raw DBAPI values come back."""
+    return type_coerce(column, NullType()).label(column.key)
+
+
+def _by_raw_id(
+    entities: Sequence[Entity], stored: Sequence[Row[Any]]
+) -> dict[Any, Entity]:
+    """Key records by their id as the driver returns it for the `stored` rows.
+
+    SQLite's driver returns the 32 hex digits that SQLAlchemy's Uuid type
+    writes, and PostgreSQL's returns UUID objects.
+    """
+    if stored and isinstance(stored[0][1], str):
+        return {entity.id.hex: entity for entity in entities}
+    return {entity.id: entity for entity in entities}
+
+
+def _read_rows_by_id(
+    session: Session, review_id: UUID, entity_type: type[Entity], raw_ids: list[Any]
+) -> dict[Any, Entity]:
+    """Read the records with these raw ids in full, keyed by raw id."""
+    table = ROW_TYPES[entity_type].__table__  # type: ignore[attr-defined]
+    names = list(entity_type.model_fields)
+    columns = [_raw(table.c[name]) for name in names]
+    id_column = names.index("id")
+    read: dict[Any, Entity] = {}
+    for start in range(0, len(raw_ids), ID_BATCH):
+        batch = raw_ids[start : start + ID_BATCH]
+        query = select(*columns).where(
+            table.c.review_id == review_id, columns[id_column].in_(batch)
+        )
+        rows = session.execute(query).all()
+        if not rows:
+            continue
+        by_column = list(zip(*rows, strict=True))
+        entities = trusted_entities(entity_type, by_column)
+        read.update(zip(by_column[id_column], entities, strict=True))
+    return read
+
+
+def _read_rows(
     session: Session, review_id: UUID, entity_type: type[Entity]
 ) -> list[Entity]:
     """Read a review's records of one type with one Core select, in stored order.
@@ -120,10 +211,7 @@ def _read_plain(
     processing, and `trusted_entities` converts the raw values column by column.
     """
     table = ROW_TYPES[entity_type].__table__  # type: ignore[attr-defined]
-    columns = [
-        type_coerce(table.c[name], NullType()).label(name)
-        for name in entity_type.model_fields
-    ]
+    columns = [_raw(table.c[name]) for name in entity_type.model_fields]
     # Sorted by seq here rather than in SQL: the rows mostly arrive in seq
     # order already, which Python's sort handles in linear time, while the
     # database would sort them all in a temporary B-tree.
@@ -272,18 +360,24 @@ def restore_records(library: Library, review_id: UUID, entities: list[Entity]) -
     """Put records back as given: re-insert missing ones and overwrite the rest.
 
     Undo uses this to reverse a deletion, including the links that the
-    deletion removed from other records.
+    deletion removed from other records. A re-inserted record gets a version
+    above the one it was deleted at, so that no earlier copy loaded in another
+    window has the same id and version as the restored row.
     """
     with library.transaction() as session:
         for entity in entities:
             row = session.get(ROW_TYPES[type(entity)], entity.id)
             if row is None:
-                _insert(
+                row = _insert(
                     session,
                     review_id,
                     entity,
                     _next_seq(session, review_id, type(entity)),
                 )
+                # The insert stores version 1, and a version set by hand
+                # afterwards is written as it is by SQLAlchemy's update.
+                session.flush()
+                row.version = entity.version + 1  # type: ignore[attr-defined]
             else:
                 fill_row(session, row, entity)
             session.flush()

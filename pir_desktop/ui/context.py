@@ -59,7 +59,7 @@ class ReviewContext(QObject):
     def reload(self) -> None:
         """Reload the selected review from the library and tell the views."""
         if self.review is not None:
-            self.review = self.library.load(self.review.id)
+            self.review = self.library.load(self.review.id, known=self.review)
         self.review_changed.emit()
 
     def _require_review(self) -> Review:
