@@ -7,6 +7,7 @@ event id. The view zooms like the diagram views: Ctrl+wheel, Ctrl++, Ctrl+-
 and Ctrl+0 to fit.
 """
 
+import operator
 from collections.abc import Sequence
 from uuid import UUID
 
@@ -160,7 +161,13 @@ class TimelineChartView(DiagramView):
         self.setScene(TimelineChartScene(_empty_chart(), self))
 
     def show_events(self, events: Sequence[TimelineEvent], zone: str) -> None:
-        """Show events with times in `zone`, laid out when control returns to Qt."""
+        """Show events with times in `zone`, laid out when control returns to Qt.
+
+        The chart is kept when the events are the same objects in the same
+        order, as after a reload that reused every event of the review.
+        """
+        if zone == self._zone and _same_objects(events, self._events):
+            return
         self._events = list(events)
         self._zone = zone
         self._rebuild.start()
@@ -265,6 +272,13 @@ class TimelineChartPanel(QWidget):
 
     def show_events(self, events: Sequence[TimelineEvent], zone: str) -> None:
         self.view.show_events(events, zone)
+
+
+def _same_objects(first: Sequence[object], second: Sequence[object]) -> bool:
+    """Return whether two sequences contain the same objects in the same order."""
+    if len(first) != len(second):
+        return False
+    return all(map(operator.is_, first, second))
 
 
 def _empty_chart() -> chart.TimelineChart:
