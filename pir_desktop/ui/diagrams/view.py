@@ -1,12 +1,16 @@
 """A zoomable view of a diagram scene that can also edit it with keys and drags.
 
-Zoom with Ctrl++, Ctrl+-, Ctrl+0 and Ctrl+wheel. In editable mode a click
+Zoom with Ctrl++ (or Ctrl+=), Ctrl+-, Ctrl+0 and Ctrl+wheel. These keys win
+over the window's text-size shortcuts while the view has the keyboard focus.
+In editable mode a click
 selects a box and the view emits edit requests for the selected box: Enter
 adds a sibling, Tab a child, F2 renames, Delete removes, and dropping a
 dragged box onto another requests a move under it. The view only emits the
 requests. The page that owns the diagram changes the records and shows the
 new layout. Mouse drags are followed by `ViewDrag`.
 """
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
@@ -78,15 +82,22 @@ class DiagramView(QGraphicsView):
         self.reset_zoom()
 
     def _add_zoom_actions(self) -> None:
+        """Add the zoom commands to the context menu, which shows their keys.
+
+        The keys themselves are handled in `keyPressEvent`. The actions'
+        shortcuts only apply while the view itself has the focus, when the
+        view has already taken the key, so they never clash with the
+        window's shortcuts for the same keys.
+        """
         actions = [
-            ("Zoom in", QKeySequence.StandardKey.ZoomIn, self.zoom_in),
-            ("Zoom out", QKeySequence.StandardKey.ZoomOut, self.zoom_out),
+            ("Zoom in", QKeySequence("Ctrl++"), self.zoom_in),
+            ("Zoom out", QKeySequence("Ctrl+-"), self.zoom_out),
             ("Fit diagram", QKeySequence("Ctrl+0"), self.fit),
         ]
         for text, keys, slot in actions:
             action = QAction(text, self)
             action.setShortcut(keys)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             self.addAction(action)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -240,8 +251,16 @@ class DiagramView(QGraphicsView):
         """Take Tab for "add child" while a box is selected, before focus moves.
 
         Shift+Tab moves the focus back as usual, and Ctrl+Tab moves it on.
-        Keys that the view handles also win over window shortcuts.
+        Keys that the view handles, the zoom keys included, also win over
+        window shortcuts.
         """
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.ShortcutOverride
+            and self._zoom_command(event) is not None
+        ):
+            event.accept()
+            return True
         if self._editable and isinstance(event, QKeyEvent):
             if event.type() == QEvent.Type.ShortcutOverride and self._handles(event):
                 event.accept()
@@ -263,7 +282,28 @@ class DiagramView(QGraphicsView):
             return True
         return key in EDIT_KEYS and self.selected_box() is not None
 
+    def _zoom_command(self, event: QKeyEvent) -> Callable[[], None] | None:
+        """Return the zoom method that a key press runs, or None for other keys.
+
+        Shift is ignored, because "+" needs it on many keyboard layouts.
+        """
+        ignored = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+        if event.modifiers() & ~ignored != Qt.KeyboardModifier.ControlModifier:
+            return None
+        commands = {
+            Qt.Key.Key_Plus: self.zoom_in,
+            Qt.Key.Key_Equal: self.zoom_in,
+            Qt.Key.Key_Minus: self.zoom_out,
+            Qt.Key.Key_0: self.fit,
+        }
+        return commands.get(Qt.Key(event.key()))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        zoom = self._zoom_command(event)
+        if zoom is not None:
+            zoom()
+            event.accept()
+            return
         if not self._editable:
             super().keyPressEvent(event)
             return
