@@ -8,7 +8,8 @@ better than absolute times. The data is a generated Slack export of
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/timeline_bench.py
 
-Prints one line per figure, with its target and whether it was met.
+Prints one line per figure, with its target and whether it was met. Editing one
+record has no target, so its line gives the ratios only.
 """
 
 import argparse
@@ -30,6 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from pir_desktop.domain.entities import ContributingFactor  # noqa: E402
 from pir_desktop.domain.enums import Severity  # noqa: E402
 from pir_desktop.domain.review import Review  # noqa: E402
 from pir_desktop.services import ReviewLibrary  # noqa: E402
@@ -155,6 +157,66 @@ def open_timeline(path: Path, review_id: UUID) -> TimelineTab:
     return tab
 
 
+def add_factor(library: ReviewLibrary, review_id: UUID) -> None:
+    """Give the review one contributing factor, the record edited beside events."""
+    factor = ContributingFactor(statement="Build agent kept a stale token")
+    library.add(review_id, factor)
+
+
+def edit_factor(tab: TimelineTab, text: str) -> None:
+    """Change the review's first factor through the context, as a tab does."""
+    context = tab.context
+    assert context.review is not None
+    factor = context.review.factors[0]
+    context.update_record(factor, factor.with_changes(category=text), "Edit factor")
+    QApplication.processEvents()
+
+
+def edit_event(tab: TimelineTab, text: str) -> None:
+    """Change one event's description through the context and rebuild the chart."""
+    context = tab.context
+    assert context.review is not None
+    event = context.review.events[len(context.review.events) // 2]
+    changed = event.with_changes(description=text)
+    context.update_record(event, changed, "Edit event")
+    # The chart's rebuild timer fires when control returns to Qt.
+    QApplication.processEvents()
+
+
+class EditCounter:
+    """Return a new text for each edit, so every timed edit changes the record."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> str:
+        self.count += 1
+        return f"Edit {self.count}"
+
+
+def single_update(connection: sqlite3.Connection, text: str, event_id: str) -> None:
+    """Update one event's description and commit, as the least work for an edit."""
+    with connection:
+        connection.execute(
+            "UPDATE events SET description = ? WHERE id = ?", (text, event_id)
+        )
+
+
+def update_baseline(
+    library_path: Path, copy: Path, repeat: int, next_text: EditCounter
+) -> float:
+    """Time a one-row UPDATE through sqlite3 on a copy of the library, in seconds."""
+    source = sqlite3.connect(library_path)
+    target = sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.execute("PRAGMA journal_mode=WAL")
+    (event_id,) = target.execute("SELECT id FROM events LIMIT 1").fetchone()
+    elapsed = best_of(repeat, lambda: single_update(target, next_text(), event_id))
+    target.close()
+    return elapsed
+
+
 def raw_fetch(path: Path) -> int:
     connection = sqlite3.connect(path)
     rows = connection.execute("SELECT * FROM events").fetchall()
@@ -251,6 +313,7 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
     started = time.perf_counter()
     added = import_slack(library, review_id, export)
     app_import = time.perf_counter() - started
+    add_factor(library, review_id)
     library.close()
     base_import = best_of(1, lambda: slack_baseline(export, folder / "base.sqlite"))
     print(f"events imported: {added}")
@@ -266,6 +329,10 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
     chart_build = best_of(1, tab.chart.view.rebuild)
     app_sort = best_of(repeat, lambda: sort_and_filter(tab))
     base_sort = best_of(repeat, lambda: plain_sort_and_scan(tab))
+    text = EditCounter()
+    app_factor = best_of(repeat, lambda: edit_factor(tab, text()))
+    app_event = best_of(repeat, lambda: edit_event(tab, text()))
+    base_update = update_baseline(library_path, folder / "update.pir", repeat, text)
 
     bare = peak_rss("bare", library_path, review_id)
     opened = peak_rss("open", library_path, review_id)
@@ -275,9 +342,15 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
     report("slack import / json and executemany", app_import / base_import, 3)
     report("peak RSS, review open - bare window", opened - bare, 60, " MB")
     print(
+        f"edit one record / one-row sqlite3 UPDATE (no target): factor "
+        f"{app_factor / base_update:.0f}, event {app_event / base_update:.0f}"
+    )
+    print(
         f"absolute: open {app_open:.3f} s vs {base_open:.3f} s, "
         f"sort+filter {app_sort:.3f} s vs {base_sort:.3f} s, "
         f"import {app_import:.3f} s vs {base_import:.3f} s, "
+        f"edit one factor {app_factor:.3f} s and one event {app_event:.3f} s "
+        f"vs UPDATE {base_update:.4f} s, "
         f"bare window {bare:.0f} MB, review open {opened:.0f} MB, "
         f"chart layout and scene {chart_build:.3f} s, "
         f"full collection after open {open_collection:.3f} s"
