@@ -23,6 +23,7 @@ from pir_desktop.services import ReviewLibrary  # noqa: E402
 from pir_desktop.services.sample import sample_review  # noqa: E402
 from pir_desktop.ui.context import ReviewContext  # noqa: E402
 from pir_desktop.ui.diagrams.why_editor import WhyTreePage  # noqa: E402
+from pir_desktop.ui.dialogs.stale import StaleChoice  # noqa: E402
 from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
 
 # Nodes of the sample review's why-tree.
@@ -146,6 +147,32 @@ def test_f2_renames_in_place(qtbot, tab, page, library_path) -> None:
     assert stored_nodes(library_path)[DNS_CHANGED].text == old_text
     tab.context.undo_stack.redo()
     assert stored_nodes(library_path)[DNS_CHANGED].text == node.text
+
+
+def test_f2_stores_over_undone_text(qtbot, tab, page, library_path) -> None:
+    asked: list[str] = []
+
+    def choose(_parent, described, _mine, _theirs) -> StaleChoice:
+        asked.append(described)
+        return StaleChoice.KEEP_STORED
+
+    tab.context.choose_on_stale = choose
+    old_text = stored_nodes(library_path)[DNS_CHANGED].text
+    click_box(qtbot, page.view, DNS_CHANGED)
+    qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    type_into_editor(qtbot, page.editor, "First")
+    qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    page.editor.selectAll()
+    qtbot.keyClicks(page.editor, "Second")
+
+    tab.context.undo_stack.undo()
+    assert stored_nodes(library_path)[DNS_CHANGED].text == old_text
+    qtbot.keyClick(page.editor, Qt.Key.Key_Return)
+
+    assert asked == []
+    assert stored_nodes(library_path)[DNS_CHANGED].text == "Second"
+    tab.context.undo_stack.undo()
+    assert stored_nodes(library_path)[DNS_CHANGED].text == old_text
 
 
 def test_f2_escape_keeps_text(qtbot, tab, page, library_path) -> None:

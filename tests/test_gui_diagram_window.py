@@ -9,8 +9,10 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+from root_cause_gui import click_box  # noqa: E402
 
+from pir_desktop.domain.review import Review  # noqa: E402
 from pir_desktop.services import ReviewLibrary  # noqa: E402
 from pir_desktop.services.sample import sample_review  # noqa: E402
 from pir_desktop.ui.diagrams.view import DiagramView  # noqa: E402
@@ -19,6 +21,8 @@ from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
 from pir_desktop.ui.windows import REGISTRY  # noqa: E402
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+# A why-tree node of the sample review without answers below it.
+KEY_UNNOTICED = "3a106206-414a-577b-b47e-2f157f1305a5"
 
 
 @pytest.fixture
@@ -93,3 +97,105 @@ def test_text_size_keys_elsewhere(qtbot, window) -> None:
     qtbot.keyClick(table, Qt.Key.Key_0, CTRL)
     assert REGISTRY.settings.presenter_font_scale == 1.0
     assert QApplication.focusWidget() is table
+
+
+def stored_review(window: MainWindow) -> Review:
+    """Load the shown review from the library file with a fresh connection."""
+    path = window.library_path()
+    assert path is not None
+    library = ReviewLibrary.open(path)
+    try:
+        return library.load(library.reviews()[0].id)
+    finally:
+        library.close()
+
+
+def type_text(qtbot, editor: QLineEdit | None, text: str) -> QLineEdit:
+    """Type into an open inline editor without pressing Enter."""
+    assert editor is not None
+    assert editor.hasFocus()
+    qtbot.keyClicks(editor, text)
+    return editor
+
+
+def test_why_draft_parent_undone(qtbot, window, shown_errors) -> None:
+    tab = root_cause_tab(window)
+    page = tab.diagrams.why_page
+    tab.diagrams.setCurrentWidget(page)
+    page.view.fit()
+    click_box(qtbot, page.view, KEY_UNNOTICED)
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    qtbot.keyClick(type_text(qtbot, page.editor, "Parent"), Qt.Key.Key_Return)
+    parent = next(n for n in tab.context.review.why_nodes if n.text == "Parent")
+    page.view.select_box(str(parent.id))
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    editor = type_text(qtbot, page.editor, "Child draft")
+
+    window.actions.undo.trigger()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    assert shown_errors == []
+    texts = [node.text for node in stored_review(window).why_nodes]
+    assert "Parent" not in texts
+    assert "Child draft" not in texts
+    assert page.editor is None
+    assert page.draft is None
+    assert page.status.text() == (
+        "The parent “Parent” was removed, so the new answer “Child draft” was "
+        "not added."
+    )
+    assert str(parent.id) not in page.view.diagram_scene().box_items()
+    assert window.actions.redo.isEnabled()
+
+
+def test_why_draft_parent_redone(qtbot, window, shown_errors) -> None:
+    tab = root_cause_tab(window)
+    page = tab.diagrams.why_page
+    tab.diagrams.setCurrentWidget(page)
+    page.view.fit()
+    click_box(qtbot, page.view, KEY_UNNOTICED)
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    qtbot.keyClick(type_text(qtbot, page.editor, "Parent"), Qt.Key.Key_Return)
+    parent = next(n for n in tab.context.review.why_nodes if n.text == "Parent")
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    editor = type_text(qtbot, page.editor, "Child")
+
+    window.actions.undo.trigger()
+    window.actions.redo.trigger()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    assert shown_errors == []
+    child = next(n for n in stored_review(window).why_nodes if n.text == "Child")
+    assert child.parent_id == parent.id
+
+
+def test_fishbone_draft_cause_undone(qtbot, window, shown_errors) -> None:
+    tab = root_cause_tab(window)
+    page = tab.diagrams.fishbone
+    tab.diagrams.setCurrentWidget(page)
+    page.view.fit()
+    click_box(qtbot, page.view, "category:Third parties")
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    qtbot.keyClick(type_text(qtbot, page.edits.editor, "Cause"), Qt.Key.Key_Return)
+    cause = next(f for f in tab.context.review.factors if f.statement == "Cause")
+    page.view.select_box(str(cause.id))
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    editor = type_text(qtbot, page.edits.editor, "Sub draft")
+
+    window.actions.undo.trigger()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    assert shown_errors == []
+    review = stored_review(window)
+    statements = [factor.statement for factor in review.factors]
+    assert "Cause" not in statements
+    assert "Sub draft" not in statements
+    factor_ids = {factor.id for factor in review.factors}
+    for child, parent in review.fishbones[0].parents.items():
+        assert child in factor_ids
+        assert parent in factor_ids
+    assert page.edits.editor is None
+    assert page.edits.draft is None
+    assert page.status.text() == (
+        "The cause “Cause” was removed, so the new sub-cause “Sub draft” was not added."
+    )

@@ -5,7 +5,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable  # noqa: E402
-from uuid import UUID  # noqa: E402
+from uuid import UUID, uuid4  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
@@ -33,6 +33,7 @@ from pir_desktop.ui.dialogs.fishbone import (  # noqa: E402
     DeleteChoice,
     FishboneDialog,
 )
+from pir_desktop.ui.dialogs.stale import StaleChoice  # noqa: E402
 
 IDENTITY = "Identity and access"
 DETECTION = "Detection and monitoring"
@@ -279,6 +280,24 @@ def test_collapse_saved_across_reopen(
     assert stored_sample(library_path).fishbones[0].collapsed == [IDENTITY]
 
 
+def test_links_to_deleted_factors_dropped(
+    qtbot, page, sample_context, library_path
+) -> None:
+    record = sample_context.review.fishbones[0]
+    kept = dict(record.parents)
+    dangling = {**kept, uuid4(): SSH_OPEN, NO_KEY_ALERT: uuid4()}
+    sample_context.library.update(record.with_changes(parents=dangling))
+    sample_context.reload()
+
+    press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_Space)
+
+    stored = stored_sample(library_path).fishbones[0]
+    assert stored.collapsed == [IDENTITY]
+    assert stored.parents == kept
+    page.context.undo_stack.undo()
+    assert stored_sample(library_path).fishbones[0].parents == dangling
+
+
 def test_double_click_expands(qtbot, page, library_path) -> None:
     page.toggle_category(category(DETECTION))
     assert stored_sample(library_path).fishbones[0].collapsed == [DETECTION]
@@ -427,6 +446,27 @@ def test_f2_renames_cause_statement(qtbot, page, library_path) -> None:
         .factor(SSH_OPEN)
         .statement.startswith("SSH was reachable")
     )
+
+
+def test_f2_stores_over_undone_statement(qtbot, page, library_path) -> None:
+    asked: list[str] = []
+
+    def choose(_parent, described, _mine, _theirs) -> StaleChoice:
+        asked.append(described)
+        return StaleChoice.KEEP_STORED
+
+    page.context.choose_on_stale = choose
+    press_on(qtbot, page, str(SSH_OPEN), Qt.Key.Key_F2)
+    type_into_editor(qtbot, page.edits.editor, "First")
+    qtbot.keyClick(page.view, Qt.Key.Key_F2)
+    page.edits.editor.selectAll()
+    qtbot.keyClicks(page.edits.editor, "Second")
+
+    page.context.undo_stack.undo()
+    qtbot.keyClick(page.edits.editor, Qt.Key.Key_Return)
+
+    assert asked == []
+    assert stored_sample(library_path).factor(SSH_OPEN).statement == "Second"
 
 
 def test_f2_on_head_sets_problem(qtbot, page, library_path) -> None:

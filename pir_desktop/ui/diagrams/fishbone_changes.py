@@ -25,6 +25,17 @@ class EditRejected(ValueError):
     """An edit that would change nothing or break the fishbone, with the reason."""
 
 
+def without_missing_links(review: Review, record: FishboneRecord) -> FishboneRecord:
+    """Return the record without sub-cause links to or from factors the review lacks."""
+    known = {factor.id for factor in review.factors}
+    kept = {
+        child: parent
+        for child, parent in record.parents.items()
+        if child in known and parent in known
+    }
+    return record if kept == record.parents else record.with_changes(parents=kept)
+
+
 def rib_category(
     review: Review, record: FishboneRecord, factor: ContributingFactor
 ) -> str:

@@ -4,6 +4,9 @@ Enter or Tab on the diagram draws a draft cause with an inline editor over
 it. Enter stores the typed statement as a new factor, linked under its
 parent cause when it is a sub-cause, as one undo step. Esc, or an empty
 statement, drops the draft and selects the box that was selected before.
+An undo or an edit elsewhere may remove the fishbone or the parent cause
+while the draft is open. Then Enter stores nothing and shows why in the
+status line.
 """
 
 from dataclasses import dataclass
@@ -27,7 +30,9 @@ class CauseDraft:
     """A cause being typed in, drawn in the diagram but not yet stored."""
 
     factor: ContributingFactor
+    record_id: UUID
     parent_id: UUID | None
+    parent_statement: str
     rib: str
     noun: str
     return_to: str | None
@@ -62,6 +67,9 @@ class CauseDrafts:
 
     def start(self, rib: str, parent: ContributingFactor | None) -> None:
         """Draw a draft cause on a rib, under `parent` if given, and open its editor."""
+        record = self.page.current()
+        if record is None:
+            return
         self.edits.close_editor()
         self.page.status.clear()
         factor = ContributingFactor.model_construct(
@@ -70,7 +78,9 @@ class CauseDrafts:
         selected = self.page.view.selected_box()
         self.draft = CauseDraft(
             factor=factor,
+            record_id=record.id,
             parent_id=None if parent is None else parent.id,
+            parent_statement="" if parent is None else parent.statement,
             rib=rib or UNCATEGORISED,
             noun="cause" if parent is None else "sub-cause",
             return_to=None if selected is None else selected[0],
@@ -89,6 +99,14 @@ class CauseDrafts:
             )
             self._after(draft, None)
             return
+        gone = self._removed_target(draft)
+        if gone:
+            self.page.tell(
+                f"{gone} was removed, so the new {draft.noun} "
+                f"“{shorten(text, 40)}” was not added."
+            )
+            self._after(draft, None)
+            return
         factor = ContributingFactor(
             id=draft.factor.id, statement=text, category=draft.factor.category
         )
@@ -100,10 +118,25 @@ class CauseDrafts:
             if draft.parent_id is not None:
                 record = self.edits.fresh_record()
                 linked = record.with_parent(factor.id, draft.parent_id)
-                context.update_record(record, linked, title)
+                self.edits.update(record, linked, title)
 
         stored = self.edits.in_macro(title, change)
         self._after(draft, factor.id if stored else None)
+
+    def _removed_target(self, draft: CauseDraft) -> str:
+        """Name the fishbone or parent cause of the draft that no longer exists.
+
+        Returns an empty string when both still exist.
+        """
+        record = self.page.current()
+        if record is None or record.id != draft.record_id:
+            return "The fishbone"
+        review = self.page.context.review
+        if draft.parent_id is None or review is None:
+            return ""
+        if review.factor(draft.parent_id) is None:
+            return f"The cause “{shorten(draft.parent_statement, 40)}”"
+        return ""
 
     def _drop(self) -> None:
         draft, self.draft = self.draft, None

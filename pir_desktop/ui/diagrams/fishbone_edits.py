@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from uuid import UUID
 
 from ...domain.diagrams.presets import UNCATEGORISED, factor_category
-from ...domain.entities import ContributingFactor
+from ...domain.entities import ContributingFactor, Entity
 from ...domain.fishbone_record import FishboneRecord, category_key
 from ...domain.review import Review
 from .. import errors
@@ -33,6 +33,7 @@ from .fishbone_changes import (
     removed_category,
     reordered,
     rib_category,
+    without_missing_links,
 )
 from .fishbone_drafts import CauseDraft, CauseDrafts, with_draft
 from .inline_edit import EditorSlot, InlineEditor
@@ -141,7 +142,7 @@ class FishboneEdits:
             return
         title = f"Edit the head of “{record.title}”"
         after = record.with_changes(problem=text)
-        self._attempt(title, lambda: self.context.update_record(record, after, title))
+        self._attempt(title, lambda: self.update(record, after, title))
 
     def _rename_category(self, name: str, text: str) -> None:
         record = self.page.current()
@@ -157,7 +158,16 @@ class FishboneEdits:
         if self.change_categories(record, listed, {name: new}, title):
             self.page.view.select_box(CATEGORY_PREFIX + new)
 
-    def _rename_factor(self, before: ContributingFactor, text: str) -> None:
+    def _rename_factor(self, shown: ContributingFactor, text: str) -> None:
+        """Store the typed statement on the factor as the review has it now."""
+        review = self.context.review
+        before = None if review is None else review.factor(shown.id)
+        if before is None:
+            self.page.tell(
+                f"The cause “{shorten(shown.statement, 40)}” was removed, so the "
+                f"new statement “{shorten(text, 40)}” was not stored."
+            )
+            return
         if text.strip() == before.statement:
             return
         if not text.strip():
@@ -225,7 +235,7 @@ class FishboneEdits:
 
         def change() -> None:
             if unlinked:
-                self.context.update_record(record, after, title)
+                self.update(record, after, title)
             if delete:
                 self.context.delete_record(factor, title)
 
@@ -322,6 +332,18 @@ class FishboneEdits:
         if self._store_all(title, changes) and select is not None:
             self.page.view.select_box(select)
 
+    def update(self, before: Entity, after: Entity, title: str) -> None:
+        """Store one changed record, dropping a fishbone's links to deleted factors.
+
+        Deleting a factor elsewhere leaves the links to it in every fishbone,
+        so undoing the deletion restores them. A later edit of the fishbone
+        stores only the links between factors that still exist.
+        """
+        review = self.context.review
+        if isinstance(after, FishboneRecord) and review is not None:
+            after = without_missing_links(review, after)
+        self.context.update_record(before, after, title)
+
     def _store_all(self, title: str, changes: Sequence[Change]) -> bool:
         """Store every (before, after) pair as one undo step; return whether stored."""
         if not changes:
@@ -329,7 +351,7 @@ class FishboneEdits:
 
         def change() -> None:
             for before, after in changes:
-                self.context.update_record(before, after, title)
+                self.update(before, after, title)
 
         return self.in_macro(title, change)
 

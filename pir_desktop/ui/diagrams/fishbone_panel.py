@@ -4,9 +4,9 @@ A review without a stored fishbone shows the one derived from its factors
 under the security categories, read-only, with a command that saves it as
 an analysis. A stored fishbone is edited on the diagram (see
 `fishbone_edits`) and through the buttons here. Every change is one undo
-step: record changes store the whole FishboneRecord with `update_record`
-(see `RecordPage`), and changes that also touch factors are grouped into
-one undo macro.
+step: record changes store the whole FishboneRecord through
+`FishboneEdits.update`, which drops links to deleted factors, and changes
+that also touch factors are grouped into one undo macro.
 """
 
 from collections.abc import Callable
@@ -195,9 +195,7 @@ class FishbonePanel(RecordPage[FishboneRecord]):
             verb = "Expand" if record.is_collapsed(name) else "Collapse"
             title = f"{verb} category “{name}”"
             after = record.with_collapse_toggled(name)
-            self.attempt(
-                title, lambda: self.context.update_record(record, after, title)
-            )
+            self.attempt(title, lambda: self.edits.update(record, after, title))
         self.view.select_box(box_id)
 
     # Whole fishbones
@@ -253,9 +251,7 @@ class FishbonePanel(RecordPage[FishboneRecord]):
         title = f"Rename fishbone “{record.title}”"
         self.attempt(
             title,
-            lambda: self.context.update_record(
-                record, record.with_changes(title=text), title
-            ),
+            lambda: self.edits.update(record, record.with_changes(title=text), title),
         )
 
     def edit_problem(self) -> None:

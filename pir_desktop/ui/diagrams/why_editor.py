@@ -4,6 +4,11 @@ Each problem statement (a node without a parent) starts one why-tree
 analysis, and a review may hold several. The chooser shows all of them or
 one. A new node is first drawn as a draft box under an inline editor: Enter
 stores it, Esc drops it, so every stored change is one undo step.
+
+The review may change while an editor is open, by an undo from the Edit
+menu or an edit in another tab. So Enter looks up the draft's parent, or
+the renamed node, in the review as it is then, and stores nothing when it
+is gone.
 """
 
 from dataclasses import dataclass
@@ -54,6 +59,7 @@ class _Draft:
     node: WhyNode
     after_id: UUID | None
     title: str
+    parent_text: str
     return_to: str | None
     choose_new_tree: bool
 
@@ -217,6 +223,8 @@ class WhyTreePage(QWidget):
     ) -> None:
         self._close_editor()
         self.status.clear()
+        parent = None if parent_id is None else self.node(str(parent_id))
+        parent_text = "" if parent is None else parent.text
         node = WhyNode.model_construct(
             id=uuid4(),
             parent_id=parent_id,
@@ -224,7 +232,7 @@ class WhyTreePage(QWidget):
             position=next_position(self.nodes(), parent_id),
         )
         new_tree = parent_id is None and self.chosen_root is not None
-        self.draft = _Draft(node, after_id, title, return_to, new_tree)
+        self.draft = _Draft(node, after_id, title, parent_text, return_to, new_tree)
         if new_tree:
             self.chosen_root = None
             self.chooser.setCurrentIndex(0)
@@ -247,6 +255,14 @@ class WhyTreePage(QWidget):
             )
         except ValidationError:
             self._tell("Nothing added: type the text of the new box first.")
+            self._after_draft(draft, None)
+            return
+        parent_id = draft.node.parent_id
+        if parent_id is not None and self.node(str(parent_id)) is None:
+            self._tell(
+                f"The parent “{shorten(draft.parent_text, 40)}” was removed, so "
+                f"the new answer “{shorten(text, 40)}” was not added."
+            )
             self._after_draft(draft, None)
             return
         renumbered = self._draft_siblings(self.nodes(), draft)
@@ -301,7 +317,15 @@ class WhyTreePage(QWidget):
 
         self.editing.open(box_id, node.text, store)
 
-    def _store_text(self, before: WhyNode, text: str) -> None:
+    def _store_text(self, shown: WhyNode, text: str) -> None:
+        """Store the typed text on the node as the review has it now."""
+        before = self.node(str(shown.id))
+        if before is None:
+            self._tell(
+                f"“{shorten(shown.text, 40)}” was removed, so the new text "
+                f"“{shorten(text, 40)}” was not stored."
+            )
+            return
         if text.strip() == before.text:
             return
         try:
