@@ -350,7 +350,7 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
         f"sort+filter {app_sort:.3f} s vs {base_sort:.3f} s, "
         f"import {app_import:.3f} s vs {base_import:.3f} s, "
         f"edit one factor {app_factor:.3f} s and one event {app_event:.3f} s "
-        f"vs UPDATE {base_update:.4f} s, "
+        f"vs UPDATE {base_update * 1000:.2f} ms, "
         f"bare window {bare:.0f} MB, review open {opened:.0f} MB, "
         f"chart layout and scene {chart_build:.3f} s, "
         f"full collection after open {open_collection:.3f} s"
