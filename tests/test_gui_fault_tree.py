@@ -12,6 +12,9 @@ from PySide6.QtCore import QItemSelectionModel  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
 from root_cause_gui import stored_sample  # noqa: E402
 
+from pir_desktop.domain.diagrams import Box  # noqa: E402
+from pir_desktop.domain.entities import ContributingFactor  # noqa: E402
+from pir_desktop.domain.enums import FactorStatus  # noqa: E402
 from pir_desktop.domain.faulttree import (  # noqa: E402
     Event,
     Gate,
@@ -252,3 +255,59 @@ def test_actions_without_factor_counted(tab: RootCauseTab) -> None:
     )
     assert tab.unlinked_label.text().startswith("1 action addresses no factor")
     assert tab.unlinked_label.toolTip() == action.title
+
+
+# Events linked to factors
+
+
+def jenkins_factor(tab: RootCauseTab) -> ContributingFactor:
+    """Return the factor that the sample's jenkins_exploited event is linked to."""
+    node = tab.diagrams.fault_tree.current().tree.node_map()["jenkins_exploited"]
+    factor = tab.context.review.factor(node.factor_id)
+    assert factor is not None
+    return factor
+
+
+def jenkins_box(tab: RootCauseTab) -> Box:
+    return tab.diagrams.fault_tree.view.diagram_scene().diagram.box("jenkins_exploited")
+
+
+def test_event_follows_factor_edits(tab: RootCauseTab) -> None:
+    factor = jenkins_factor(tab)
+    hypothesis = factor.with_changes(
+        statement="Jenkins stayed unpatched for a year",
+        status=FactorStatus.HYPOTHESIS,
+    )
+    tab.context.update_record(factor, hypothesis, "Edit factor")
+
+    box = jenkins_box(tab)
+    assert box.title == "Jenkins stayed unpatched for a year"
+    assert box.dashed
+    assert not box.struck
+
+    refuted = jenkins_factor(tab).with_changes(status=FactorStatus.REFUTED)
+    tab.context.update_record(jenkins_factor(tab), refuted, "Edit factor")
+    box = jenkins_box(tab)
+    assert box.struck
+    assert not box.dashed
+
+
+def test_deleted_factor_keeps_event_label(tab, library_path) -> None:
+    panel = tab.diagrams.fault_tree
+    node = panel.current().tree.node_map()["jenkins_exploited"]
+    tab.context.delete_record(jenkins_factor(tab), "Delete factor")
+
+    assert jenkins_box(tab).title == node.label
+    assert not jenkins_box(tab).dashed
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, NodeDialog)
+        assert dialog.factor.currentText() == "(deleted factor)"
+        assert "has been deleted" in dialog.factor_note.text()
+
+    seen = answer(panel, fill)
+    panel.open_node_dialog("jenkins_exploited")
+
+    assert len(seen) == 1
+    stored = stored_sample(library_path).fault_trees[0].tree
+    assert stored.node_map()["jenkins_exploited"].factor_id == node.factor_id

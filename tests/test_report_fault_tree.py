@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from pir_desktop.domain.diagrams import fault_tree_diagram
+from pir_desktop.domain.enums import FactorStatus
 from pir_desktop.domain.fault_tree_record import FaultTreeRecord
 from pir_desktop.domain.faulttree import parse_mef
 from pir_desktop.domain.procedure import default_procedure
@@ -55,7 +56,9 @@ def test_subsection_per_tree(text: str) -> None:
 def test_diagram_labels_printed(review: Review, pages: list[str]) -> None:
     printed = "\n".join(words(line) for page in pages for line in page.splitlines())
     for record in review.fault_trees:
-        diagram = fault_tree_diagram(record.tree, pdf_diagrams.measure)
+        diagram = fault_tree_diagram(
+            record.tree, pdf_diagrams.measure, factors=review.factors
+        )
         for box in diagram.boxes:
             for line in box.lines:
                 assert words(line) in printed, (box.id, line)
@@ -127,3 +130,27 @@ def test_redacted_tree_hides_marked_node(marked: Review) -> None:
         assert "".join(secret.split()) not in redacted, secret
     assert "redacted_1:█████(factorF1)" in redacted
     assert "Faulttree:Attackergainsrootonproductionhosts" in redacted
+
+
+def test_event_shows_edited_factor() -> None:
+    review = sample_review()
+    node = review.fault_trees[0].tree.node_map()["jenkins_exploited"]
+    edited = "Jenkins stayed unpatched for a year"
+    factors = [
+        f.with_changes(statement=edited, status=FactorStatus.REFUTED)
+        if f.id == node.factor_id
+        else f
+        for f in review.factors
+    ]
+    review = review.model_copy(update={"factors": factors})
+
+    diagram = fault_tree_diagram(
+        review.fault_trees[0].tree, pdf_diagrams.measure, factors=review.factors
+    )
+    box = diagram.box("jenkins_exploited")
+    assert box.title == edited
+    assert box.struck
+    reader = PdfReader(io.BytesIO(render_pdf(review, default_procedure())))
+    squeezed = ["".join(page.extract_text().split()) for page in reader.pages]
+    tree_page = next(page for page in squeezed if "Faulttree:Attackergainsroot" in page)
+    assert "".join(edited.split()) in tree_page

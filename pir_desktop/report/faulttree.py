@@ -34,7 +34,8 @@ def _tree_section(context: ReportContext, record: FaultTreeRecord) -> list[Flowa
     lead: list[Flowable] = [para(f"{HEADING}: {record.title}", H2)]
     if record.notes:
         lead.append(para(record.notes, BODY))
-    drawing = diagram_flowables(fault_tree_diagram(tree, measure))
+    factors = context.review.factors
+    drawing = diagram_flowables(fault_tree_diagram(tree, measure, factors=factors))
     # The heading moves to the next page with the first part of the diagram.
     story: list[Flowable] = [KeepTogether([*lead, drawing[0]]), *drawing[1:]]
     story.append(

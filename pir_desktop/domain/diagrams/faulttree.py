@@ -9,10 +9,19 @@ drawings usually show repeated basic events. A repeated box keeps the node id
 as `ref` and gets the id "<node id>#<n>", so boxes never cross edges to reach
 a shared node. An inhibit gate's condition event hangs under it on a dashed
 link, after its input.
+
+A node linked to a contributing factor shows the factor's current statement,
+dashed while the factor is a hypothesis and struck through once it is
+refuted, so that the tree follows edits of the factor as the other diagrams
+do. A node linked to a factor that no longer exists shows its own label.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from uuid import UUID
 
+from ..entities import ContributingFactor
+from ..enums import FactorStatus
 from ..faulttree import Event, FaultTree, Gate, NodeKind
 from .geometry import Box, BoxKind, Diagram, Label, Measure, framed
 from .symbols import SYMBOL_HEIGHT, SYMBOL_WIDTH
@@ -41,41 +50,74 @@ class FaultTreeStyle:
 
 
 def fault_tree_diagram(
-    tree: FaultTree, measure: Measure, style: FaultTreeStyle = FaultTreeStyle()
+    tree: FaultTree,
+    measure: Measure,
+    style: FaultTreeStyle = FaultTreeStyle(),
+    *,
+    factors: Sequence[ContributingFactor] = (),
 ) -> Diagram:
-    """Lay out a fault tree top-down, repeating shared nodes as described above."""
+    """Lay out a fault tree top-down, repeating shared nodes as described above.
+
+    `factors` are the review's factors, whose statements and statuses the
+    linked nodes show.
+    """
     nodes = tree.node_map()
     text_style = TextStyle(
         style.font_size, style.box_width, min_width=SYMBOL_WIDTH + 40
     )
     counts: dict[str, int] = {}
-    root = _item(tree.top, nodes, counts, measure, text_style, dashed=False)
+    linked = {factor.id: factor for factor in factors}
+    drawing = (measure, text_style, linked)
+    root = _item(tree.top, nodes, counts, drawing, dashed=False)
     boxes, edges = layout_forest([root], Direction.DOWN, style.spacing)
     labels = [_vote_label(box, measure) for box in boxes]
     return framed(boxes, edges, [label for label in labels if label], style.margin)
+
+
+def linked_factor(
+    node: Gate | Event, factors: Mapping[UUID, ContributingFactor]
+) -> ContributingFactor | None:
+    """Return the factor a node is linked to, or None when it is not or is gone."""
+    return None if node.factor_id is None else factors.get(node.factor_id)
+
+
+def node_text(node: Gate | Event, factors: Mapping[UUID, ContributingFactor]) -> str:
+    """Return the text a node's box shows: its factor's statement, label or id."""
+    factor = linked_factor(node, factors)
+    if factor is not None:
+        return factor.statement
+    return node.label or node.id
+
+
+# The text measure, the box text style and the review's factors by id.
+_Drawing = tuple[Measure, TextStyle, Mapping[UUID, ContributingFactor]]
 
 
 def _item(
     node_id: str,
     nodes: dict[str, Gate | Event],
     counts: dict[str, int],
-    measure: Measure,
-    style: TextStyle,
+    drawing: _Drawing,
     dashed: bool,
 ) -> TreeItem:
     """Build the items under a node; recursion depth is the tree's depth."""
     node = nodes[node_id]
     counts[node_id] = counts.get(node_id, 0) + 1
     repeat = counts[node_id]
+    measure, style, factors = drawing
+    factor = linked_factor(node, factors)
+    status = None if factor is None else factor.status
     box = text_box(
         node_id if repeat == 1 else f"{node_id}#{repeat}",
         KINDS[node.kind],
-        node.label or node_id,
+        node_text(node, factors),
         measure,
         style,
         ref=node_id,
         transfer=repeat > 1 and isinstance(node, Gate),
         observed=isinstance(node, Event) and node.observed,
+        dashed=status is FactorStatus.HYPOTHESIS,
+        struck=status is FactorStatus.REFUTED,
         symbol_height=SYMBOL_HEIGHT,
         note=_note(node),
     )
@@ -85,9 +127,7 @@ def _item(
 
     for operand in node.operands():
         is_condition = operand == node.condition
-        item.children.append(
-            _item(operand, nodes, counts, measure, style, dashed=is_condition)
-        )
+        item.children.append(_item(operand, nodes, counts, drawing, is_condition))
     return item
 
 

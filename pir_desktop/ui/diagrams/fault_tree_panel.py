@@ -159,7 +159,10 @@ class FaultTreePanel(RecordPage[FaultTreeRecord]):
             self.view.show_diagram(Diagram(width=0.0, height=0.0))
             self.analysis.show_analysis(None, None)
             return
-        self.view.show_diagram(fault_tree_diagram(record.tree, measure))
+        review = self.context.review
+        factors = [] if review is None else review.factors
+        diagram = fault_tree_diagram(record.tree, measure, factors=factors)
+        self.view.show_diagram(diagram)
         self.analysis.show_analysis(record.tree, analyse(record.tree))
 
     def select_nodes(self, node_ids: list[str]) -> None:

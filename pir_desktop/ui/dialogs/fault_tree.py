@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -35,6 +36,10 @@ EVENT_CHOICES = [
     (NodeKind.UNDEVELOPED, "Undeveloped event"),
     (NodeKind.HOUSE, "House event (constant)"),
 ]
+DELETED_FACTOR_NOTE = (
+    "The contributing factor this node was linked to has been deleted. Choose "
+    "another factor, or (none) to remove the link."
+)
 
 
 class _Dialog(QDialog):
@@ -99,9 +104,14 @@ class NodeDialog(_Dialog):
         self.factor.addItem("(none)", None)
         for factor in factors:
             self.factor.addItem(shorten(factor.statement, 70), factor.id)
-        self.factor.setCurrentIndex(
-            max(0, self.factor.findData(initial.get("factor_id")))
-        )
+        self.factor_note = QLabel(self)
+        self.factor_note.setWordWrap(True)
+        linked = initial.get("factor_id")
+        if linked is not None and self.factor.findData(linked) < 0:
+            # Keeping the link lets an undo of the factor's deletion restore it.
+            self.factor.addItem("(deleted factor)", linked)
+            self.factor_note.setText(DELETED_FACTOR_NOTE)
+        self.factor.setCurrentIndex(max(0, self.factor.findData(linked)))
 
         self.add_row("Kind:", self.kind)
         self.add_row("Label:", self.label)
@@ -110,6 +120,8 @@ class NodeDialog(_Dialog):
         self.add_row("Observed:", self.observed)
         self.add_row("House state:", self.state)
         self.add_row("Contributing factor:", self.factor)
+        if self.factor_note.text():
+            self.form.addRow("", self.factor_note)
 
     def _show_fields(self) -> None:
         kind = self.selected_kind()
