@@ -196,9 +196,16 @@ def test_mef_import_shows_cut_sets(tab: RootCauseTab, library_path) -> None:
     # is phish OR (vpn_unpatched AND exploit_public), and exfiltration is any
     # two of dlp_off, egress_open and alert_missed.
     assert len(shown) == 6
-    assert any(text.startswith("dlp_off AND egress_open AND phish") for text in shown)
+    # Events are named by their labels, or by their ids when they have none.
+    phish = "Administrator entered credentials on a phishing page"
     assert any(
-        text.startswith("alert_missed AND egress_open AND exploit_public AND vpn")
+        text.startswith(f"dlp_off AND egress_open AND {phish}") for text in shown
+    )
+    assert any(
+        text.startswith(
+            "On-call missed the egress alert AND egress_open AND exploit_public "
+            "AND vpn_unpatched"
+        )
         for text in shown
     )
     assert panel.analysis.completed_rows() == []
@@ -311,3 +318,24 @@ def test_deleted_factor_keeps_event_label(tab, library_path) -> None:
     assert len(seen) == 1
     stored = stored_sample(library_path).fault_trees[0].tree
     assert stored.node_map()["jenkins_exploited"].factor_id == node.factor_id
+
+
+def test_cut_sets_named_by_labels(tab: RootCauseTab) -> None:
+    panel = tab.diagrams.fault_tree
+    factors = tab.context.review.factors[:2]
+    select_factor_rows(tab, [0, 1])
+    answer(panel, lambda _dialog: None)
+    panel.buttons["New fault tree…"].click()
+
+    texts = [panel.analysis.cut_sets.item(row).text() for row in range(2)]
+    assert sorted(texts) == sorted(f.statement for f in factors)
+    tree = panel.current().tree
+    ids = sorted(node.id for node in tree.nodes if node.id != tree.top)
+    tips = [panel.analysis.cut_sets.item(row).toolTip() for row in range(2)]
+    assert sorted(tips) == [f"Events: {node_id}" for node_id in ids]
+    probability = panel.analysis.probability.text()
+    assert probability.startswith("Top-event probability not computed")
+    for factor in factors:
+        assert factor.statement in probability
+    for node_id in ids:
+        assert node_id not in probability

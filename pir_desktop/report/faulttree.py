@@ -3,6 +3,7 @@
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ..domain.diagrams import fault_tree_diagram
+from ..domain.diagrams.faulttree import event_labels
 from ..domain.fault_tree_record import FaultTreeRecord
 from ..domain.faulttree import CutSet, FaultTree, FaultTreeAnalysis, analyse
 from ..domain.faulttree.summary import (
@@ -46,16 +47,20 @@ def _tree_section(context: ReportContext, record: FaultTreeRecord) -> list[Flowa
         )
     )
     story.append(para(cut_set_heading(analysis), NOTE_LEAD))
+    labels = event_labels(tree, factors)
     if analysis.cut_sets:
-        story.append(_cut_set_table(context, tree, analysis))
+        story.append(_cut_set_table(context, tree, analysis, labels))
         story.append(Spacer(1, 4))
     story.append(para(observed_summary(analysis), BODY))
-    story.extend(para(line, BODY) for line in probability_lines(analysis))
+    story.extend(para(line, BODY) for line in probability_lines(analysis, labels))
     return story
 
 
 def _cut_set_table(
-    context: ReportContext, tree: FaultTree, analysis: FaultTreeAnalysis
+    context: ReportContext,
+    tree: FaultTree,
+    analysis: FaultTreeAnalysis,
+    labels: dict[str, str],
 ) -> Flowable:
     completed = set(analysis.observed.completed)
     missing = {p.cut_set: p.missing for p in analysis.observed.partial}
@@ -65,13 +70,14 @@ def _cut_set_table(
         if cut_set in completed:
             status = "completed"
         elif cut_set in missing:
-            status = "missing " + ", ".join(sorted(missing[cut_set]))
+            names = sorted(labels[event_id] for event_id in missing[cut_set])
+            status = "missing " + ", ".join(names)
         else:
             status = ""
         rows.append(
             [
                 para(f"C{number}", style),
-                para(cut_set_text(cut_set), style),
+                para(cut_set_text(cut_set, labels), style),
                 para(_event_notes(context, tree, cut_set), CELL),
                 para(status, style),
             ]

@@ -16,6 +16,7 @@ refuted, so that the tree follows edits of the factor as the other diagrams
 do. A node linked to a factor that no longer exists shows its own label.
 """
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from uuid import UUID
@@ -87,6 +88,23 @@ def node_text(node: Gate | Event, factors: Mapping[UUID, ContributingFactor]) ->
     if factor is not None:
         return factor.statement
     return node.label or node.id
+
+
+def event_labels(
+    tree: FaultTree, factors: Sequence[ContributingFactor] = ()
+) -> dict[str, str]:
+    """Return the name of each node in lists such as cut sets, keyed by node id.
+
+    The name is the text of the node's box. Where two nodes show the same
+    text, each name ends with the node's id in brackets.
+    """
+    linked = {factor.id: factor for factor in factors}
+    texts = {node.id: node_text(node, linked) for node in tree.nodes}
+    counts = Counter(texts.values())
+    return {
+        node_id: text if counts[text] == 1 else f"{text} ({node_id})"
+        for node_id, text in texts.items()
+    }
 
 
 # The text measure, the box text style and the review's factors by id.

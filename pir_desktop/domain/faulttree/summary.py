@@ -1,7 +1,12 @@
-"""Sentences that present a fault-tree analysis, shared by the app and the PDF."""
+"""Sentences that present a fault-tree analysis, shared by the app and the PDF.
+
+Events are named by their ids, or by the texts in `labels` where given.
+"""
+
+from collections.abc import Mapping
 
 from .analysis import FaultTreeAnalysis
-from .cutsets import CutSet, format_cut_set
+from .cutsets import CutSet, format_cut_set, format_literal
 
 
 def format_probability(value: float) -> str:
@@ -9,9 +14,15 @@ def format_probability(value: float) -> str:
     return f"{value:.4g}"
 
 
-def cut_set_text(cut_set: CutSet) -> str:
+def cut_set_text(cut_set: CutSet, labels: Mapping[str, str] | None = None) -> str:
     """Return a cut set as "a AND b AND NOT c", ordered as `format_cut_set` orders."""
-    return " AND ".join(format_cut_set(cut_set))
+    if labels is None:
+        return " AND ".join(format_cut_set(cut_set))
+    ordered = sorted(cut_set, key=lambda literal: (literal[0], not literal[1]))
+    return " AND ".join(
+        format_literal((labels.get(event_id, event_id), polarity))
+        for event_id, polarity in ordered
+    )
 
 
 def cut_set_heading(analysis: FaultTreeAnalysis) -> str:
@@ -22,11 +33,17 @@ def cut_set_heading(analysis: FaultTreeAnalysis) -> str:
     return f"Prime implicants ({count}); the tree is non-coherent"
 
 
-def probability_lines(analysis: FaultTreeAnalysis) -> list[str]:
+def probability_lines(
+    analysis: FaultTreeAnalysis, labels: Mapping[str, str] | None = None
+) -> list[str]:
     """Return the exact probability, then its approximations labelled as such."""
     probability = analysis.probability
     if probability.missing_probabilities:
-        missing = ", ".join(probability.missing_probabilities)
+        names = labels or {}
+        missing = ", ".join(
+            names.get(event_id, event_id)
+            for event_id in probability.missing_probabilities
+        )
         return [f"Top-event probability not computed: no probability for {missing}."]
     assert probability.exact is not None
     exact = format_probability(probability.exact)

@@ -1,9 +1,17 @@
-"""The analysis beside a fault-tree diagram: cut sets, probability, observations."""
+"""The analysis beside a fault-tree diagram: cut sets, probability, observations.
+
+Events are named by the text of their boxes (see `event_labels`), and each
+cut set's tooltip lists its event ids.
+"""
+
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from ...domain.diagrams.faulttree import event_labels
+from ...domain.entities import ContributingFactor
 from ...domain.faulttree import CutSet, FaultTree, FaultTreeAnalysis
 from ...domain.faulttree.summary import (
     cut_set_heading,
@@ -46,9 +54,16 @@ class FaultTreeAnalysisPanel(QWidget):
         self.cut_sets.currentItemChanged.connect(self._emit_selection)
 
     def show_analysis(
-        self, tree: FaultTree | None, analysis: FaultTreeAnalysis | None
+        self,
+        tree: FaultTree | None,
+        analysis: FaultTreeAnalysis | None,
+        factors: Sequence[ContributingFactor] = (),
     ) -> None:
-        """Show an analysis, or clear the panel when there is none."""
+        """Show an analysis, or clear the panel when there is none.
+
+        `factors` are the review's factors, whose statements name the events
+        linked to them.
+        """
         self.cut_sets.clear()
         if tree is None or analysis is None:
             for label in (self.heading, self.observed, self.probability):
@@ -58,13 +73,13 @@ class FaultTreeAnalysisPanel(QWidget):
         self.heading.setText(cut_set_heading(analysis))
         completed = set(analysis.observed.completed)
         missing = {p.cut_set: p.missing for p in analysis.observed.partial}
-        labels = {node.id: node.label or node.id for node in tree.nodes}
+        labels = event_labels(tree, factors)
         for cut_set in analysis.cut_sets:
             self.cut_sets.addItem(_item(cut_set, cut_set in completed, missing, labels))
         self.observed.setText(
             observed_summary(analysis) + " Completed cut sets are bold."
         )
-        self.probability.setText("\n".join(probability_lines(analysis)))
+        self.probability.setText("\n".join(probability_lines(analysis, labels)))
 
     def completed_rows(self) -> list[int]:
         """Return the rows shown in bold, for cut sets the observed events complete."""
@@ -82,16 +97,18 @@ def _item(
     cut_set: CutSet,
     completed: bool,
     missing: dict[CutSet, frozenset[str]],
-    labels: dict[str, str],
+    labels: Mapping[str, str],
 ) -> QListWidgetItem:
-    text = cut_set_text(cut_set)
+    text = cut_set_text(cut_set, labels)
     if completed:
         text += "\n    occurred"
     elif cut_set in missing:
-        text += f"\n    missing: {', '.join(sorted(missing[cut_set]))}"
+        names = sorted(labels.get(event_id, event_id) for event_id in missing[cut_set])
+        text += f"\n    missing: {', '.join(names)}"
     item = QListWidgetItem(text)
-    item.setData(EVENT_IDS_ROLE, sorted(event_id for event_id, _ in cut_set))
-    item.setToolTip("\n".join(labels.get(e, e) for e, _ in sorted(cut_set)))
+    event_ids = sorted(event_id for event_id, _ in cut_set)
+    item.setData(EVENT_IDS_ROLE, event_ids)
+    item.setToolTip("Events: " + ", ".join(event_ids))
     if completed:
         font = QFont(item.font())
         font.setBold(True)

@@ -163,7 +163,7 @@ class FaultTreePanel(RecordPage[FaultTreeRecord]):
         factors = [] if review is None else review.factors
         diagram = fault_tree_diagram(record.tree, measure, factors=factors)
         self.view.show_diagram(diagram)
-        self.analysis.show_analysis(record.tree, analyse(record.tree))
+        self.analysis.show_analysis(record.tree, analyse(record.tree), factors)
 
     def select_nodes(self, node_ids: list[str]) -> None:
         """Select the diagram boxes of these nodes, repeated boxes included."""
