@@ -24,7 +24,11 @@ from pir_desktop.domain.faulttree import (  # noqa: E402
 )
 from pir_desktop.ui.context import ReviewContext  # noqa: E402
 from pir_desktop.ui.diagrams.fault_tree_panel import FaultTreePanel  # noqa: E402
-from pir_desktop.ui.dialogs.fault_tree import NodeDialog, TreeDialog  # noqa: E402
+from pir_desktop.ui.dialogs.fault_tree import (  # noqa: E402
+    NodeDialog,
+    TreeChoiceDialog,
+    TreeDialog,
+)
 from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -339,3 +343,78 @@ def test_cut_sets_named_by_labels(tab: RootCauseTab) -> None:
         assert factor.statement in probability
     for node_id in ids:
         assert node_id not in probability
+
+
+TWO_TREES_MEF = """<?xml version="1.0"?>
+<opsa-mef>
+  <define-fault-tree name="vpn">
+    <label>VPN breached</label>
+    <define-gate name="t"><or><basic-event name="x"/><basic-event name="y"/></or>
+    </define-gate>
+  </define-fault-tree>
+  <define-fault-tree name="mail">
+    <define-gate name="t2"><and><basic-event name="x2"/><basic-event name="y2"/>
+    </and></define-gate>
+  </define-fault-tree>
+</opsa-mef>
+"""
+
+
+@pytest.fixture
+def two_trees(tab: RootCauseTab, tmp_path: Path) -> FaultTreePanel:
+    """The Fault tree page, whose next Import MEF reads a file with two trees."""
+    path = tmp_path / "two.xml"
+    path.write_text(TWO_TREES_MEF, encoding="utf-8")
+    panel = tab.diagrams.fault_tree
+    panel.choose_open_path = lambda _parent: str(path)
+    return panel
+
+
+def choose_trees(rows: list[int]) -> Callable[[QDialog], None]:
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, TreeChoiceDialog)
+        assert dialog.trees.item(0).text() == "VPN breached (vpn)"
+        assert dialog.trees.item(1).text() == "mail"
+        assert dialog.chosen() == ["vpn"]
+        dialog.trees.clearSelection()
+        for row in rows:
+            dialog.trees.item(row).setSelected(True)
+
+    return fill
+
+
+def test_mef_import_asks_which_tree(two_trees, library_path, shown_errors) -> None:
+    before = len(stored_sample(library_path).fault_trees)
+    seen = answer(two_trees, choose_trees([1]))
+    two_trees.buttons["Import MEF…"].click()
+
+    assert len(seen) == 1
+    assert shown_errors == []
+    trees = stored_sample(library_path).fault_trees
+    assert len(trees) == before + 1
+    assert trees[-1].tree.name == "mail"
+    assert trees[-1].title == "mail"
+    assert two_trees.chooser.currentText() == "mail"
+
+
+def test_mef_import_both_trees(two_trees, tab, library_path, shown_errors) -> None:
+    before = len(stored_sample(library_path).fault_trees)
+    answer(two_trees, choose_trees([0, 1]))
+    two_trees.buttons["Import MEF…"].click()
+
+    assert shown_errors == []
+    trees = stored_sample(library_path).fault_trees
+    assert [t.tree.name for t in trees[before:]] == ["vpn", "mail"]
+    assert two_trees.chooser.currentText() == "VPN breached"
+    assert tab.context.undo_stack.undoText() == "Import fault trees"
+    tab.context.undo_stack.undo()
+    assert len(stored_sample(library_path).fault_trees) == before
+
+
+def test_mef_import_choice_cancelled(two_trees, library_path, shown_errors) -> None:
+    before = stored_sample(library_path).fault_trees
+    two_trees.run_dialog = lambda _dialog: False
+    two_trees.buttons["Import MEF…"].click()
+
+    assert shown_errors == []
+    assert stored_sample(library_path).fault_trees == before

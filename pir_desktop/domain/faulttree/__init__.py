@@ -9,7 +9,7 @@ write the fault-tree subset of the Open-PSA Model Exchange Format.
 
 from .analysis import FaultTreeAnalysis, ProbabilityResult, analyse
 from .cutsets import CutSet, EventLiteral, format_cut_set, format_literal
-from .mef_read import MefError, parse_mef
+from .mef_read import MefError, mef_tree_names, parse_mef
 from .mef_write import format_mef
 from .model import Event, FaultTree, Gate, Node, NodeKind
 from .observed import ObservedCutSets, PartialCutSet
@@ -31,5 +31,6 @@ __all__ = [
     "format_cut_set",
     "format_literal",
     "format_mef",
+    "mef_tree_names",
     "parse_mef",
 ]

@@ -26,17 +26,24 @@ log = logging.getLogger(__name__)
 _EVENT_DEFINITIONS = ("define-basic-event", "define-house-event")
 
 
+def mef_tree_names(data: str | bytes) -> list[tuple[str, str]]:
+    """Return the name and label of each fault tree in MEF text, in document order.
+
+    Raises MefError when the text is not an MEF document.
+    """
+    document = _mef_document(data)
+    return [
+        (tree.get("name", ""), read_meta(document, tree)[0])
+        for tree in document.root.findall("define-fault-tree")
+    ]
+
+
 def parse_mef(data: str | bytes, tree_name: str | None = None) -> FaultTree:
     """Read the fault tree named `tree_name`, or the only one, from MEF text.
 
     Raises MefError naming the line, element or node that is wrong.
     """
-    document = parse_xml(data)
-    if document.root.tag != "opsa-mef":
-        raise MefError(
-            f"{document.where(document.root)} is not an MEF document: "
-            "the root element must be <opsa-mef>"
-        )
+    document = _mef_document(data)
     element = _select_fault_tree(document, tree_name)
     gate_elements, event_elements = _definitions(document, element)
 
@@ -64,6 +71,16 @@ def parse_mef(data: str | bytes, tree_name: str | None = None) -> FaultTree:
     return tree
 
 
+def _mef_document(data: str | bytes) -> MefDocument:
+    document = parse_xml(data)
+    if document.root.tag != "opsa-mef":
+        raise MefError(
+            f"{document.where(document.root)} is not an MEF document: "
+            "the root element must be <opsa-mef>"
+        )
+    return document
+
+
 def _select_fault_tree(document: MefDocument, tree_name: str | None) -> ET.Element:
     trees = document.root.findall("define-fault-tree")
     names = [tree.get("name", "") for tree in trees]
@@ -74,6 +91,8 @@ def _select_fault_tree(document: MefDocument, tree_name: str | None) -> ET.Eleme
                 f"{', '.join(names) or 'none'}"
             )
         return trees[names.index(tree_name)]
+    if not trees:
+        raise MefError("the document defines no fault tree (<define-fault-tree>)")
     if len(trees) != 1:
         raise MefError(
             f"the document defines {len(trees)} fault trees "

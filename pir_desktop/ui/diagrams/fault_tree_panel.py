@@ -27,13 +27,15 @@ from ...domain.faulttree import (
     Gate,
     analyse,
     format_mef,
+    mef_tree_names,
     parse_mef,
 )
 from ...domain.faulttree import edit as tree_edit
 from ...domain.review import Review
 from ...fileio import write_atomic
+from ..board.commands import undo_macro
 from ..context import ReviewContext
-from ..dialogs.fault_tree import NodeDialog, TreeDialog
+from ..dialogs.fault_tree import NodeDialog, TreeChoiceDialog, TreeDialog
 from .fault_tree_analysis import FaultTreeAnalysisPanel
 from .fault_tree_keys import FaultTreeKeys
 from .fonts import measure
@@ -245,20 +247,45 @@ class FaultTreePanel(RecordPage[FaultTreeRecord]):
         self.delete_chosen("fault tree")
 
     def import_mef(self) -> None:
-        """Read a tree from an MEF file. A malformed file changes nothing."""
+        """Read trees from an MEF file, asking which when it defines several.
+
+        Each chosen tree becomes a record, all in one undo step. A malformed
+        file, or a malformed chosen tree, changes nothing.
+        """
         if self.context.review is None:
             return
         path = self.choose_open_path(self)
         if not path:
             return
+        title = f"Import of {Path(path).name} failed"
+        data = self.attempt(title, Path(path).read_bytes)
+        if data is None:
+            return
+        names = self.attempt(title, lambda: mef_tree_names(data))
+        if names is None:
+            return
+        chosen: list[str | None] = [None]
+        if len(names) > 1:
+            dialog = TreeChoiceDialog(Path(path).name, names, self)
+            if not self.run_dialog(dialog):
+                return
+            chosen = list(dialog.chosen())
+        self.attempt(title, lambda: self._import_trees(data, chosen))
 
-        def read() -> None:
-            tree = parse_mef(Path(path).read_bytes())
-            title = tree.label or tree.name
-            log.info("Imported fault tree %s with %d nodes", tree.name, len(tree.nodes))
-            self._add(FaultTreeRecord(title=title, tree=tree), "Import fault tree")
-
-        self.attempt(f"Import of {Path(path).name} failed", read)
+    def _import_trees(self, data: bytes, names: list[str | None]) -> None:
+        """Store the named trees of an MEF document. A name of None reads its only tree."""
+        trees = [parse_mef(data, name) for name in names]
+        text = "Import fault tree" if len(trees) == 1 else "Import fault trees"
+        stored = []
+        with undo_macro(self.context, text):
+            for tree in trees:
+                record = FaultTreeRecord(title=tree.label or tree.name, tree=tree)
+                stored.append(self.context.add_record(record, text))
+                log.info(
+                    "Imported fault tree %s with %d nodes", tree.name, len(tree.nodes)
+                )
+        if stored:
+            self.choose(stored[0].id)
 
     def export_mef(self) -> None:
         record = self.current()

@@ -1,10 +1,12 @@
-"""Dialogs that edit one fault-tree node and a stored tree's title and notes."""
+"""Dialogs of the Fault tree page: a node, a tree's details, trees to import."""
 
 import math
 from typing import Any
 from uuid import UUID
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -12,6 +14,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -199,3 +203,53 @@ class TreeDialog(_Dialog):
             "top_label": self.top_label.text(),
             "notes": self.notes.toPlainText(),
         }
+
+
+class TreeChoiceDialog(QDialog):
+    """A list of the fault trees in an MEF file, to choose the ones to import.
+
+    The first tree is chosen at the start, and OK needs at least one.
+    """
+
+    def __init__(
+        self, file_name: str, trees: list[tuple[str, str]], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import MEF")
+        prompt = QLabel(
+            f"{file_name} defines {len(trees)} fault trees. Choose the ones to "
+            "import. Each becomes a fault tree of its own.",
+            self,
+        )
+        prompt.setWordWrap(True)
+        self.trees = QListWidget(self)
+        self.trees.setAccessibleName("Fault trees in the file")
+        self.trees.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for name, label in trees:
+            item = QListWidgetItem(f"{label} ({name})" if label else name)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.trees.addItem(item)
+        self.trees.setCurrentRow(0)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.trees.itemSelectionChanged.connect(self._enable_ok)
+        self.trees.itemDoubleClicked.connect(lambda _item: self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addWidget(self.trees)
+        layout.addWidget(self.buttons)
+
+    def chosen(self) -> list[str]:
+        """Return the names of the chosen trees, in the file's order."""
+        return [
+            self.trees.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.trees.count())
+            if self.trees.item(row).isSelected()
+        ]
+
+    def _enable_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.trees.selectedItems()))
