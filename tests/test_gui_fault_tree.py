@@ -9,7 +9,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QItemSelectionModel  # noqa: E402
-from PySide6.QtWidgets import QDialog  # noqa: E402
+from PySide6.QtWidgets import QDialog, QDialogButtonBox  # noqa: E402
 from root_cause_gui import stored_sample  # noqa: E402
 
 from pir_desktop.domain.diagrams import Box  # noqa: E402
@@ -164,10 +164,7 @@ def test_bad_probability_rejected(tab, library_path, shown_errors) -> None:
     answer(panel, lambda dialog: dialog.probability.setText("1.5"))
     panel.buttons["Edit node…"].click()
 
-    assert (
-        "event agent_forwarding: probability 1.5 is outside [0, 1]"
-        in (shown_errors[0][1])
-    )
+    assert "probability '1.5' is outside 0 to 1" in shown_errors[0][1]
     assert stored_sample(library_path).fault_trees[0] == before
 
 
@@ -418,3 +415,74 @@ def test_mef_import_choice_cancelled(two_trees, library_path, shown_errors) -> N
 
     assert shown_errors == []
     assert stored_sample(library_path).fault_trees == before
+
+
+# Invalid node input
+
+
+def click_ok(dialog: QDialog) -> bool:
+    """Click the dialog's OK button and return whether the dialog accepted."""
+    buttons = dialog.findChild(QDialogButtonBox)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    return dialog.result() == QDialog.DialogCode.Accepted
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1.5", "probability '1.5' is outside 0 to 1: enter a number from 0 to 1"),
+        ("-0.1", "probability '-0.1' is outside 0 to 1: enter a number from 0 to 1"),
+        ("abc", "probability 'abc' is not a number: enter a number from 0 to 1"),
+        ("inf", "probability 'inf' is not a finite number: enter a number from 0"),
+        ("0,05", "probability '0,05' is not a number: write the decimals after a"),
+    ],
+)
+def test_bad_probability_keeps_dialog(
+    tab, library_path, shown_errors, typed, message
+) -> None:
+    panel = tab.diagrams.fault_tree
+    panel.select_nodes(["agent_forwarding"])
+    outcomes: list[tuple[bool, str]] = []
+
+    def run(dialog: QDialog) -> bool:
+        assert isinstance(dialog, NodeDialog)
+        dialog.probability.setText(typed)
+        outcomes.append((click_ok(dialog), dialog.probability.text()))
+        dialog.probability.setText("0.2")
+        return click_ok(dialog)
+
+    panel.run_dialog = run
+    panel.buttons["Edit node…"].click()
+
+    assert outcomes == [(False, typed)]
+    assert len(shown_errors) == 1
+    assert shown_errors[0][0] == "Edit node agent_forwarding: invalid value"
+    assert message in shown_errors[0][1]
+    event = stored_sample(library_path).fault_trees[0].tree.node_map()
+    assert event["agent_forwarding"].probability == 0.2
+
+
+def test_bad_vote_keeps_dialog(tab, library_path, shown_errors) -> None:
+    panel = tab.diagrams.fault_tree
+    panel.select_nodes(["root_on_production"])
+    outcomes: list[bool] = []
+
+    def run(dialog: QDialog) -> bool:
+        assert isinstance(dialog, NodeDialog)
+        dialog.kind.setCurrentIndex(dialog.kind.findData("vote"))
+        dialog.k.setValue(7)
+        outcomes.append(click_ok(dialog))
+        assert dialog.k.value() == 7
+        dialog.k.setValue(2)
+        return click_ok(dialog)
+
+    panel.run_dialog = run
+    panel.buttons["Edit node…"].click()
+
+    assert outcomes == [False]
+    assert len(shown_errors) == 1
+    assert (
+        "k = 7 must be between 1 and the number of inputs (2)" in (shown_errors[0][1])
+    )
+    gate = stored_sample(library_path).fault_trees[0].tree.node_map()
+    assert gate["root_on_production"].k == 2

@@ -273,7 +273,7 @@ class FaultTreePanel(RecordPage[FaultTreeRecord]):
         self.attempt(title, lambda: self._import_trees(data, chosen))
 
     def _import_trees(self, data: bytes, names: list[str | None]) -> None:
-        """Store the named trees of an MEF document. A name of None reads its only tree."""
+        """Store the named trees of an MEF file, or its only tree for a name of None."""
         trees = [parse_mef(data, name) for name in names]
         text = "Import fault tree" if len(trees) == 1 else "Import fault trees"
         stored = []
@@ -321,14 +321,19 @@ class FaultTreePanel(RecordPage[FaultTreeRecord]):
             return
         noun = "gate" if gate else "event"
         initial = {"kind": "or" if gate else "basic", "label": f"New {noun}"}
-        dialog = NodeDialog(f"Add {noun}", gate, initial, self._factors(), self)
+        add = tree_edit.add_gate if gate else tree_edit.add_event
+        dialog = NodeDialog(
+            f"Add {noun}",
+            gate,
+            initial,
+            self._factors(),
+            self,
+            build=lambda values: add(record.tree, parent_id, values),
+        )
         if not self.run_dialog(dialog):
             return
-        add = tree_edit.add_gate if gate else tree_edit.add_event
         before = set(record.tree.node_map())
-        tree = self._change_tree(
-            record, f"Add {noun}", lambda: add(record.tree, parent_id, dialog.values())
-        )
+        tree = self._change_tree(record, f"Add {noun}", dialog.built_tree)
         parent = None if tree is None else tree.node_map().get(parent_id)
         if isinstance(parent, Gate):
             added = [i for i in parent.inputs if i not in before]
@@ -348,14 +353,16 @@ class FaultTreePanel(RecordPage[FaultTreeRecord]):
         initial = node.model_dump()
         gate = isinstance(node, Gate)
         title = f"Edit node {node_id}"
-        dialog = NodeDialog(title, gate, initial, self._factors(), self)
-        if not self.run_dialog(dialog):
-            return
-        self._change_tree(
-            record,
-            f"Edit node {node_id}",
-            lambda: tree_edit.update_node(record.tree, node_id, dialog.values()),
+        dialog = NodeDialog(
+            title,
+            gate,
+            initial,
+            self._factors(),
+            self,
+            build=lambda values: tree_edit.update_node(record.tree, node_id, values),
         )
+        if self.run_dialog(dialog):
+            self._change_tree(record, title, dialog.built_tree)
 
     def delete_node(self) -> None:
         node_id = self.selected_node()

@@ -1,6 +1,7 @@
 """Dialogs of the Fault tree page: a node, a tree's details, trees to import."""
 
 import math
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.entities import ContributingFactor
-from ...domain.faulttree import NodeKind
+from ...domain.faulttree import FaultTree, NodeKind
 from ...domain.faulttree.model import GATE_KINDS
+from .. import errors
 from .choices import shorten
 
 GATE_CHOICES = [
@@ -70,6 +72,9 @@ class NodeDialog(_Dialog):
 
     `gate` picks which kinds and fields are offered: a gate stays a gate and
     an event stays an event, so no edit has to invent or drop inputs.
+    `build` makes the changed tree from the field values. OK closes the
+    dialog only when it succeeds, and otherwise shows why and keeps what
+    was typed.
     """
 
     def __init__(
@@ -79,12 +84,33 @@ class NodeDialog(_Dialog):
         initial: dict[str, Any],
         factors: list[ContributingFactor],
         parent: QWidget | None = None,
+        build: Callable[[dict[str, Any]], FaultTree] | None = None,
     ) -> None:
         super().__init__(title, parent)
         self.gate = gate
+        self.build = build
+        self._built: FaultTree | None = None
         self._build(initial, factors)
         self.kind.currentIndexChanged.connect(self._show_fields)
         self._show_fields()
+
+    def built_tree(self) -> FaultTree:
+        """Return the tree that `build` makes from the fields, built once.
+
+        Raises ValueError, naming the field or node, for invalid values.
+        """
+        if self._built is None:
+            if self.build is None:
+                raise ValueError("this node dialog has no tree to change")
+            self._built = self.build(self.values())
+        return self._built
+
+    def accept(self) -> None:
+        if self.build is not None:
+            title = f"{self.windowTitle()}: invalid value"
+            if errors.attempt(self, title, self.built_tree) is None:
+                return
+        super().accept()
 
     def _build(
         self, initial: dict[str, Any], factors: list[ContributingFactor]
@@ -167,19 +193,24 @@ class NodeDialog(_Dialog):
 
 
 def parse_probability(text: str) -> float | None:
-    """Return the probability in a field, or None when it is empty."""
+    """Return the probability in a field, or None when it is empty.
+
+    Raises ValueError, with the fix, for text that is not a number from 0 to 1.
+    """
     text = text.strip()
     if not text:
         return None
+    fix = "enter a number from 0 to 1, such as 0.05, or leave it empty"
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(
-            f"probability {text!r} is not a number: enter a value from 0 to 1, "
-            "such as 0.05, or leave it empty"
-        ) from None
+        if "," in text:
+            fix = "write the decimals after a point, such as 0.05"
+        raise ValueError(f"probability {text!r} is not a number: {fix}") from None
     if not math.isfinite(value):
-        raise ValueError(f"probability {text!r} is not a finite number")
+        raise ValueError(f"probability {text!r} is not a finite number: {fix}")
+    if not 0 <= value <= 1:
+        raise ValueError(f"probability {text!r} is outside 0 to 1: {fix}")
     return value
 
 
