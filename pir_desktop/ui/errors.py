@@ -22,13 +22,24 @@ USER_ERRORS = (ValidationError, LibraryError, ValueError, OSError)
 
 
 def describe(exc: BaseException) -> str:
-    """Return a message for the user, naming the invalid fields of a ValidationError."""
+    """Return a message for the user, naming the invalid fields of a ValidationError.
+
+    A validator's own message already names the value and the fix, so it is
+    shown as raised, without pydantic's field name and "Value error" prefix.
+    """
     if isinstance(exc, ValidationError):
         lines = []
+        generic = False
         for error in exc.errors():
+            raised = error.get("ctx", {}).get("error")
+            if error["type"] == "value_error" and raised is not None:
+                lines.append(str(raised))
+                continue
+            generic = True
             where = ".".join(str(part) for part in error["loc"]) or "value"
             lines.append(f"{where}: {error['msg']}")
-        return "Invalid value. " + "; ".join(lines)
+        text = "; ".join(lines)
+        return f"Invalid value. {text}" if generic else text
     if isinstance(exc, StaleEditError) and exc.current is not None:
         return f"{exc}. The stored value is now:\n{exc.current}\nReload and edit again."
     return str(exc)
