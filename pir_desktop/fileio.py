@@ -15,10 +15,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     The data is flushed to disk before the rename and the folder after it, so
     the new file survives a crash. An existing file at `path` stays untouched
     if anything fails, and the temporary file is removed. A full disk raises
-    OSError(ENOSPC) with a message that names the file and the fix.
+    OSError(ENOSPC) with a message that names the file and the fix. Other
+    OSErrors name `path`, not the temporary file.
     """
     path = Path(path)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}."
+        )
+    except OSError as exc:
+        raise _failed_write(path, exc) from exc
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -34,8 +40,16 @@ def write_atomic(path: Path, data: bytes) -> None:
                 f"writing {path} failed because the disk is full: free space and "
                 "try again; any earlier file there is unchanged",
             ) from exc
+        if isinstance(exc, OSError):
+            raise _failed_write(path, exc) from exc
         raise
     _fsync_folder(path.parent)
+
+
+def _failed_write(path: Path, exc: OSError) -> OSError:
+    """Return an error like `exc` whose message names `path` and the reason."""
+    message = f"writing {path} failed: {exc.strerror or exc}"
+    return OSError(message) if exc.errno is None else OSError(exc.errno, message)
 
 
 def _fsync_folder(folder: Path) -> None:

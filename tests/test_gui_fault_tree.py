@@ -486,3 +486,16 @@ def test_bad_vote_keeps_dialog(tab, library_path, shown_errors) -> None:
     )
     gate = stored_sample(library_path).fault_trees[0].tree.node_map()
     assert gate["root_on_production"].k == 2
+
+
+def test_mef_export_error_names_target(tab, tmp_path, shown_errors) -> None:
+    panel = tab.diagrams.fault_tree
+    target = tmp_path / "missing" / "tree.xml"
+    panel.choose_save_path = lambda _parent: str(target)
+    panel.buttons["Export MEF…"].click()
+
+    assert len(shown_errors) == 1
+    title, message = shown_errors[0]
+    assert title == "Export to tree.xml failed"
+    assert str(target) in message
+    assert ".tree.xml." not in message
