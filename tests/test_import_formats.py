@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from pir_desktop.collector import collector_paused
 from pir_desktop.domain.entities import TimelineEvent
 from pir_desktop.domain.enums import Actor, EventKind, Milestone, Provenance
-from pir_desktop.importers.collector import collector_paused
 from pir_desktop.importers.csv_events import ColumnMapping, parse_csv
 from pir_desktop.importers.events import (
     imported_fields,

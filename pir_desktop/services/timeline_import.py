@@ -17,8 +17,8 @@ from uuid import UUID
 
 from sqlalchemy import Connection
 
+from ..collector import collector_paused
 from ..domain.entities import ContributingFactor, Entity, Observation, TimelineEvent
-from ..importers.collector import collector_paused
 from ..importers.csv_events import ColumnMapping, parse_csv
 from ..importers.json_events import parse_json_events
 from ..importers.pagerduty import parse_pagerduty

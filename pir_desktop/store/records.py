@@ -1,8 +1,6 @@
 """Reading and writing reviews and their records, one transaction each."""
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
 from uuid import UUID
@@ -13,6 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.types import NullType
 
+from ..collector import collector_paused
 from ..domain.entities import Entity, TimelineEvent, WhyNode
 from ..domain.review import CHILD_TYPES, Review, ReviewFacts
 from .library import Library, LibraryError, StaleEditError
@@ -146,7 +145,7 @@ def _read_plain(
     )
     # The collector is paused: at 50,000 events, the rows that automatic
     # collections promoted made a full collection due, slower than the select.
-    with _collector_paused():
+    with collector_paused():
         stored = session.execute(query).all()
         reusable = _by_raw_id(earlier, stored)
         changed = [
@@ -221,7 +220,7 @@ def _read_rows(
     query = select(table.c.seq, *columns).where(table.c.review_id == review_id)
     entities: list[Entity] = []
     seqs: list[int] = []
-    with _collector_paused():
+    with collector_paused():
         # In chunks, so that only one chunk of raw rows is held beside the records.
         for rows in session.execute(query).partitions(READ_CHUNK_ROWS):
             chunk_seqs, *by_column = zip(*rows, strict=True)
@@ -231,21 +230,6 @@ def _read_rows(
         return [entities[index] for index in order]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many acyclic objects are built.
-
-    Automatic collections would otherwise scan the new records again as they
-    move up the generations, which took about as long as building them when
-    measured at 50,000 events.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def insert_review(library: Library, review: Review) -> Review:
