@@ -17,6 +17,7 @@ from pir_desktop.services import ReviewLibrary  # noqa: E402
 from pir_desktop.services.sample import sample_review  # noqa: E402
 from pir_desktop.ui.diagrams.view import DiagramView  # noqa: E402
 from pir_desktop.ui.main_window import MainWindow  # noqa: E402
+from pir_desktop.ui.status import show_status  # noqa: E402
 from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
 from pir_desktop.ui.windows import REGISTRY  # noqa: E402
 
@@ -199,3 +200,20 @@ def test_fishbone_draft_cause_undone(qtbot, window, shown_errors) -> None:
     assert page.status.text() == (
         "The cause “Cause” was removed, so the new sub-cause “Sub draft” was not added."
     )
+
+
+def test_status_message_leaves_gap(qtbot, window) -> None:
+    page = root_cause_tab(window).diagrams.why_page
+    label = window.save_label
+    assert label.text().startswith("All changes saved")
+
+    show_status(page, "W" * 400)
+    image = window.statusBar().grab().toImage()
+
+    text_left = label.x() + label.contentsRect().left()
+    band = {
+        image.pixel(x, y)
+        for x in range(text_left - 8, text_left)
+        for y in range(image.height())
+    }
+    assert len(band) == 1

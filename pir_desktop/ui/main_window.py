@@ -41,6 +41,7 @@ from .presenter.mode import PresenterMode
 from .redaction_menu import RedactionSuggestions
 from .review_list import ReviewList
 from .shortcuts import ShortcutsDialog
+from .status import PERMANENT_LABEL_MARGIN
 from .tabs.actions import ActionPlanTab
 from .tabs.controls import ControlsTab
 from .tabs.discussion import DiscussionTab
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
         self.save_label = QLabel()
+        self.save_label.setContentsMargins(PERMANENT_LABEL_MARGIN, 0, 0, 0)
 
     def _layout(self) -> None:
         self.pages.addWidget(self.placeholder)

@@ -3,6 +3,10 @@
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 MESSAGE_TIMEOUT_MS = 10_000
+# Left margin in pixels of a permanent status-bar label. Qt clips a long
+# temporary message 2 px before the first permanent widget, so without a
+# margin the message runs into the label's text.
+PERMANENT_LABEL_MARGIN = 16
 
 
 def show_status(widget: QWidget, text: str) -> None:
