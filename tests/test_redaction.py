@@ -303,3 +303,65 @@ def test_neutral_ids_skip_used() -> None:
 
     assert redacted["redacted_1"].label == existing.label
     assert redacted["redacted_2"].label == MASK
+
+
+def fishbone_sample(problem: str, title: str = "Drawn by Alice Smith"):
+    """Return the sensitive sample with its fishbone's title and head text set."""
+    review = sensitive_sample()
+    record = review.fishbones[0].with_changes(title=title, problem=problem)
+    return review.model_copy(update={"fishbones": [record]})
+
+
+def mark_problem(review):
+    """Return the review with its why-tree's problem statement marked sensitive."""
+    nodes = [
+        n.with_changes(sensitive=True) if n.parent_id is None else n
+        for n in review.why_nodes
+    ]
+    return review.model_copy(update={"why_nodes": nodes})
+
+
+def test_redacted_fishbone_masks_names() -> None:
+    review = fishbone_sample("Why could Smith's key reach the hosts?")
+
+    redacted = redacted_review(review).fishbones[0]
+
+    assert redacted.title == f"Drawn by {MASK}"
+    assert redacted.problem == f"Why could {MASK}'s key reach the hosts?"
+    assert redacted.categories == review.fishbones[0].categories
+
+
+def test_redacted_fishbone_masks_problem() -> None:
+    review = sample_review()
+    root = next(n for n in review.why_nodes if n.parent_id is None)
+    record = review.fishbones[0].with_changes(problem=f" {root.text} ")
+    review = mark_problem(review.model_copy(update={"fishbones": [record]}))
+
+    redacted = redacted_review(review).fishbones[0]
+
+    assert redacted.problem == MASK
+    assert redacted.title == record.title
+
+
+def test_redacted_fishbone_keeps_other_head() -> None:
+    review = mark_problem(fishbone_sample("Why were the keys reachable?"))
+
+    redacted = redacted_review(review).fishbones[0]
+
+    assert redacted.problem == "Why were the keys reachable?"
+
+
+def test_redacted_fishbone_masks_sensitive_title() -> None:
+    review = sample_review()
+    record = review.fishbones[0].with_changes(problem=review.title)
+    review = review.model_copy(
+        update={
+            "fishbones": [record],
+            "why_nodes": [],
+            "sensitive_fields": ["title"],
+        }
+    )
+
+    redacted = redacted_review(review).fishbones[0]
+
+    assert redacted.problem == MASK

@@ -7,6 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from pir_desktop.domain.diagrams.presets import review_fishbone
+from pir_desktop.domain.entities import Participant
 from pir_desktop.domain.fishbone_record import FishboneRecord
 from pir_desktop.domain.procedure import default_procedure
 from pir_desktop.domain.review import Review
@@ -107,3 +108,45 @@ def test_derived_printed_without_records() -> None:
     for box in diagram.boxes:
         for line in box.lines:
             assert words(line) in printed, (box.id, line)
+
+
+def squeezed(pages: list[str]) -> str:
+    """Return the pages' text without whitespace, so wrapped lines join up."""
+    return "".join("".join(page.split()) for page in pages)
+
+
+def sensitive_fishbone_review() -> tuple[Review, list[str]]:
+    """Return the sample with sensitive fishbone texts, and those texts."""
+    review = sample_review()
+    person = Participant(name="Alice Smith", role="documentation_lead", sensitive=True)
+    root = next(n for n in review.why_nodes if n.parent_id is None)
+    factor = review.factors[0]
+    record = review.fishbones[0].with_changes(
+        title="Drawn by Alice Smith", problem=root.text
+    )
+    review = review.model_copy(
+        update={
+            "participants": [*review.participants, person],
+            "why_nodes": [
+                n.with_changes(sensitive=True) if n.id == root.id else n
+                for n in review.why_nodes
+            ],
+            "factors": [factor.with_changes(sensitive=True), *review.factors[1:]],
+            "fishbones": [record],
+        }
+    )
+    return review, ["Alice Smith", root.text, factor.statement]
+
+
+def test_redacted_fishbone_hides_texts() -> None:
+    review, secrets = sensitive_fishbone_review()
+    procedure = default_procedure()
+
+    full = squeezed(pdf_pages(review))
+    reader = PdfReader(io.BytesIO(render_pdf(review, procedure, variant="redacted")))
+    redacted = squeezed([page.extract_text() for page in reader.pages])
+
+    for secret in secrets:
+        assert "".join(secret.split()) in full, secret
+        assert "".join(secret.split()) not in redacted, secret
+    assert "Fishbone:Drawnby█████" in redacted

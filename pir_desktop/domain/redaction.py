@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from uuid import UUID
 
+from .diagrams.whytree import problem_statement
 from .entities import (
     ActionItem,
     ContributingFactor,
@@ -278,8 +279,9 @@ def redacted_review(review: Review, replacement: str = MASK) -> Review:
     field named in `sensitive_fields` is masked, and the names of
     participants marked sensitive are masked in every text field of every
     record. A fault tree is masked through its links to factors, as
-    `_redact_fault_tree` describes. Empty fields stay empty. Record ids and
-    links are kept, so the copy renders like the original.
+    `_redact_fault_tree` describes, and a fishbone as `_redact_fishbone`
+    describes. Empty fields stay empty. Record ids and links are kept, so the
+    copy renders like the original.
     """
     names = sensitive_names(review)
     data = review.model_dump()
@@ -294,7 +296,45 @@ def redacted_review(review: Review, replacement: str = MASK) -> Review:
     marked_factors = {f.id for f in review.factors if f.sensitive}
     for tree_record in data["fault_trees"]:
         _redact_fault_tree(tree_record, marked_factors, names, replacement)
+    problems = sensitive_problems(review)
+    for fishbone in data["fishbones"]:
+        _redact_fishbone(fishbone, problems, names, replacement)
     return Review.model_validate(data)
+
+
+def sensitive_problems(review: Review) -> set[str]:
+    """Return the problem statements that are marked sensitive, stripped.
+
+    These are the texts of the why-tree's problem statements (root nodes)
+    marked sensitive, and the review's title when it is marked sensitive and
+    the review has no why-tree, because the diagrams then show the title as
+    the problem.
+    """
+    problems = {
+        node.text.strip()
+        for node in review.why_nodes
+        if node.parent_id is None and node.sensitive and node.text.strip()
+    }
+    if "title" in review.sensitive_fields and problem_statement(review) == review.title:
+        problems.add(review.title.strip())
+    return problems
+
+
+def _redact_fishbone(
+    record: dict, problems: set[str], names: list[str], replacement: str
+) -> None:
+    """Mask the title and head text of a dumped fishbone record.
+
+    The head text is masked whole when it repeats a sensitive problem
+    statement. The names of participants marked sensitive are masked in the
+    title and the head. The causes are the review's factors, which are
+    masked with the other records, so sensitive factors never reach a rib.
+    """
+    record["title"] = _mask_names(record["title"], names, replacement)
+    if record["problem"].strip() in problems:
+        record["problem"] = replacement
+    else:
+        record["problem"] = _mask_names(record["problem"], names, replacement)
 
 
 def _redact_record(

@@ -62,7 +62,6 @@ def fishbone_flowables(review: Review) -> list[Flowable]:
     drawing instead of drawn, because more than eight ribs are wider than
     the page and the diagram would be cut into parts.
     """
-    # NOTE: the redacted report does not mask fishbone titles or head texts yet.
     if review.fishbones:
         return [
             flowable
