@@ -8,8 +8,8 @@ from collections.abc import Callable  # noqa: E402
 from uuid import UUID, uuid4  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QDialog  # noqa: E402
+from PySide6.QtCore import Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 from root_cause_gui import (  # noqa: E402
     box_point,
     click_box,
@@ -32,6 +32,7 @@ from pir_desktop.ui.dialogs.fishbone import (  # noqa: E402
     CategoryDialog,
     DeleteChoice,
     FishboneDialog,
+    ask_delete_factor,
 )
 from pir_desktop.ui.dialogs.stale import StaleChoice  # noqa: E402
 
@@ -616,3 +617,24 @@ def test_derived_space_collapses_in_memory(qtbot, page, library_path) -> None:
     assert page.derived_collapsed == {IDENTITY}
     assert str(SSH_OPEN) not in box_ids(page)
     assert stored_sample(library_path).fishbones == []
+
+
+def test_delete_question_defaults_to_keep(qtbot) -> None:
+    defaults: list[str] = []
+
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, press_enter)
+            return
+        default = box.defaultButton()
+        defaults.append("" if default is None else default.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+        if box.isVisible():
+            box.reject()
+
+    QTimer.singleShot(0, press_enter)
+    choice = ask_delete_factor(None, "SSH was open")
+
+    assert defaults == ["Keep the factor"]
+    assert choice is DeleteChoice.LINKS_ONLY

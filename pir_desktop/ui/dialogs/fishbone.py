@@ -236,6 +236,8 @@ def ask_delete_factor(parent: QWidget, statement: str) -> DeleteChoice:
     delete = box.addButton("Delete the factor", QMessageBox.ButtonRole.YesRole)
     links = box.addButton("Keep the factor", QMessageBox.ButtonRole.NoRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
+    # Enter keeps the factor, because deleting it changes every view.
+    box.setDefaultButton(links)
     box.exec()
     clicked = box.clickedButton()
     if clicked is delete:
