@@ -9,7 +9,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget  # noqa: E402
 from root_cause_gui import click_box  # noqa: E402
 
 from pir_desktop.domain.review import Review  # noqa: E402
@@ -48,25 +48,24 @@ def root_cause_tab(window: MainWindow) -> RootCauseTab:
 
 
 def focus(qtbot, view: DiagramView) -> None:
+    """Wait until the view is laid out on screen, then give it the focus."""
+    qtbot.waitUntil(lambda: view.isVisible() and view.viewport().height() > 100)
     view.setFocus()
     qtbot.waitUntil(view.hasFocus)
 
 
-def diagram_views(tab: RootCauseTab) -> list[tuple[str, DiagramView]]:
+def show_page(qtbot, tab: RootCauseTab, index: int) -> tuple[QWidget, DiagramView]:
+    """Show the why-tree (0), fishbone (1) or fault-tree (2) page, focus its view."""
     pages = tab.diagrams
-    return [
-        ("why-tree", pages.why_page.view),
-        ("fishbone", pages.fishbone.view),
-        ("fault tree", pages.fault_tree.view),
-    ]
+    page = [pages.why_page, pages.fishbone, pages.fault_tree][index]
+    pages.setCurrentWidget(page)
+    focus(qtbot, page.view)
+    return page, page.view
 
 
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_zoom_keys_win_on_view(qtbot, window, index) -> None:
-    tab = root_cause_tab(window)
-    _name, view = diagram_views(tab)[index]
-    tab.diagrams.setCurrentIndex(index)
-    focus(qtbot, view)
+    _page, view = show_page(qtbot, root_cause_tab(window), index)
     scale = REGISTRY.settings.presenter_font_scale
     start = view.zoom()
 
@@ -217,3 +216,36 @@ def test_status_message_leaves_gap(qtbot, window) -> None:
         for y in range(image.height())
     }
     assert len(band) == 1
+
+
+def diagram_shown_whole(view: DiagramView) -> bool:
+    """Return whether the whole diagram is inside the view's viewport."""
+    shown = view.mapFromScene(view.sceneRect()).boundingRect()
+    return view.viewport().rect().contains(shown)
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_fitted_diagram_stays_fitted(qtbot, window, index) -> None:
+    page, view = show_page(qtbot, root_cause_tab(window), index)
+    qtbot.keyClick(view, Qt.Key.Key_0, CTRL)
+    qtbot.waitUntil(lambda: not view.verticalScrollBar().isVisible())
+    assert diagram_shown_whole(view)
+
+    page.status.setText("A message long enough to wrap onto a second line. " * 8)
+    qtbot.waitUntil(lambda: page.status.height() > 1.5 * page.fontMetrics().height())
+
+    assert diagram_shown_whole(view)
+    assert not view.verticalScrollBar().isVisible()
+    assert not view.horizontalScrollBar().isVisible()
+
+
+def test_zoomed_diagram_keeps_zoom(qtbot, window) -> None:
+    page, view = show_page(qtbot, root_cause_tab(window), 0)
+    qtbot.keyClick(view, Qt.Key.Key_0, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Plus, CTRL)
+    zoom = view.zoom()
+
+    page.status.setText("A message long enough to wrap onto a second line. " * 8)
+    qtbot.waitUntil(lambda: page.status.height() > 1.5 * page.fontMetrics().height())
+
+    assert view.zoom() == zoom

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QPainter,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
@@ -71,6 +72,7 @@ class DiagramView(QGraphicsView):
         self._editable = False
         self._selected: str | None = None
         self._selecting = False
+        self._fitted = False
         self._drag = ViewDrag(self)
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
@@ -215,6 +217,7 @@ class DiagramView(QGraphicsView):
     def reset_zoom(self) -> None:
         self.resetTransform()
         self.scale(self.natural_zoom(), self.natural_zoom())
+        self._fitted = False
 
     def zoom(self) -> float:
         return self.transform().m11()
@@ -224,6 +227,7 @@ class DiagramView(QGraphicsView):
         current = self.zoom()
         ratio = min(max(current * factor, MIN_ZOOM), MAX_ZOOM) / current
         self.scale(ratio, ratio)
+        self._fitted = False
 
     def zoom_in(self) -> None:
         self.zoom_by(ZOOM_STEP)
@@ -232,10 +236,22 @@ class DiagramView(QGraphicsView):
         self.zoom_by(1 / ZOOM_STEP)
 
     def fit(self) -> None:
-        """Fit the whole diagram into the view, never enlarging past natural size."""
+        """Fit the whole diagram into the view, never enlarging past natural size.
+
+        The view fits the diagram again whenever its viewport is resized,
+        until the zoom is changed otherwise. The viewport shrinks when a
+        status line appears below the view, and it grows when the scroll
+        bars of the earlier zoom disappear.
+        """
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > self.natural_zoom():
             self.reset_zoom()
+        self._fitted = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
