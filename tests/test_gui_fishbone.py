@@ -638,3 +638,20 @@ def test_delete_question_defaults_to_keep(qtbot) -> None:
 
     assert defaults == ["Keep the factor"]
     assert choice is DeleteChoice.LINKS_ONLY
+
+
+def test_review_switch_drops_draft(qtbot, page, library_path) -> None:
+    from conftest import example_review
+
+    other = page.context.library.add_review(example_review())
+    press_on(qtbot, page, category(IDENTITY), Qt.Key.Key_Return)
+    assert page.edits.editor is not None
+    qtbot.keyClicks(page.edits.editor, "Left unfinished")
+
+    page.context.select(other.id)
+
+    assert page.edits.editor is None
+    assert page.edits.draft is None
+    assert page.status.text() == ""
+    statements = [f.statement for f in stored_sample(library_path).factors]
+    assert "Left unfinished" not in statements
