@@ -1,45 +1,39 @@
-"""Vector drawings of diagram geometry for the PDF, split into page-sized tiles.
+"""Vector drawings of diagram geometry for the PDF, cut into parts when too large.
 
-A diagram is scaled down to the frame width unless that would set its
-smallest text below MIN_FONT_SIZE. Then it keeps that scale and is cut into
-tiles, each one frame wide and at most one frame high, at gaps between boxes
-where there are any. Each tile is clipped to its rectangle.
+A diagram is scaled down to fit the frame unless that would set its smallest
+box text below MIN_FONT_SIZE. Then it keeps that size and is cut into parts,
+each at most one frame wide and high, as tiles.py describes. Each part is
+clipped to its rectangle and printed under a "Diagram part n of m" caption.
 """
 
-import itertools
-from dataclasses import dataclass
+import math
+from collections.abc import Sequence
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Group, Line, Path, PolyLine, Rect, String
-from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 
-from ..domain.diagrams import (
-    Box,
-    Diagram,
-    palette,
-    placed_lines,
-    strike_y,
-    symbol_paths,
-    why_tree_diagram,
-)
+from ..domain.diagrams import Diagram, why_tree_diagram
 from ..domain.diagrams.presets import record_ribs, review_fishbone
-from ..domain.diagrams.symbols import Path as SymbolPath
 from ..domain.fishbone_record import FishboneRecord
 from ..domain.review import Review
+from .diagram_drawing import tile_drawing
 from .fonts import REGULAR, register_fonts
-from .glyphs import visual_order
 from .styles import FRAME_WIDTH, H2, MARGIN_BOTTOM, MARGIN_TOP, NOTE, PAGE_SIZE
 from .text import para
+from .tiles import Marker, Tile, markers, split, trimmed
 
-MIN_FONT_SIZE = 6.0
+# The smallest box text printed, in points: a judgement of what stays legible
+# on paper. Vote notes beside gate symbols, such as "2/3", are 1 pt smaller.
+MIN_FONT_SIZE = 5.5
 # SimpleDocTemplate's frame pads its content by 6 pt on every side.
 FRAME_PADDING = 6.0
 AVAILABLE_WIDTH = FRAME_WIDTH - 2 * FRAME_PADDING
 AVAILABLE_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM - 2 * FRAME_PADDING
-# Room kept on a tile's page for the caption above it and a heading.
+# Room kept on a part's page for a heading above it.
 CAPTION_ROOM = 48.0
+# Height of the "Diagram part n of m" line above a part.
+CAPTION_HEIGHT = 14.0
 FISHBONE_HEADING = "Fishbone"
 
 
@@ -99,22 +93,28 @@ def measure(text: str, size: float) -> float:
     return stringWidth(text, REGULAR, size)
 
 
-@dataclass(frozen=True)
-class Tile:
-    x: float
-    y: float
-    width: float
-    height: float
-
-
 class DiagramFlowable(Flowable):
-    """One tile of a diagram, drawn as vector graphics clipped to the tile."""
+    """One part of a diagram, clipped to its tile, below its caption if it has one.
 
-    def __init__(self, diagram: Diagram, tile: Tile, scale: float) -> None:
+    The caption is drawn inside the flowable, so a page break never parts it
+    from its drawing.
+    """
+
+    def __init__(
+        self,
+        diagram: Diagram,
+        tile: Tile,
+        scale: float,
+        caption: str = "",
+        markers: Sequence[Marker] = (),
+    ) -> None:
         super().__init__()
-        self.drawing = tile_drawing(diagram, tile, scale)
+        self.tile = tile
+        self.drawing = tile_drawing(diagram, tile, scale, markers)
+        self.caption = caption
+        self.caption_height = CAPTION_HEIGHT if caption else 0.0
         self.width = self.drawing.width
-        self.height = self.drawing.height
+        self.height = self.drawing.height + self.caption_height
 
     def wrap(
         self, available_width: float, available_height: float
@@ -124,8 +124,12 @@ class DiagramFlowable(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         canvas.saveState()
+        if self.caption:
+            canvas.setFont(REGULAR, NOTE.fontSize)
+            canvas.setFillColor(NOTE.textColor)
+            canvas.drawString(0, self.height - NOTE.fontSize, self.caption)
         clip = canvas.beginPath()
-        clip.rect(0, 0, self.width, self.height)
+        clip.rect(0, 0, self.drawing.width, self.drawing.height)
         canvas.clipPath(clip, stroke=0, fill=0)
         renderPDF.draw(self.drawing, canvas, 0, 0)
         canvas.restoreState()
@@ -136,168 +140,38 @@ def diagram_flowables(
     width: float = AVAILABLE_WIDTH,
     height: float = AVAILABLE_HEIGHT - CAPTION_ROOM,
 ) -> list[Flowable]:
-    """Build the flowables that show a diagram: one drawing, or captioned tiles."""
-    scale = fit_scale(diagram, width)
-    tiles = split(diagram, width / scale, height / scale)
-    if len(tiles) == 1:
-        return [DiagramFlowable(diagram, tiles[0], scale)]
+    """Build the flowables that show a diagram: one drawing, or captioned parts.
 
-    story: list[Flowable] = []
-    for number, tile in enumerate(tiles, start=1):
-        caption = f"Diagram part {number} of {len(tiles)}"
-        story.append(para(caption, NOTE))
-        story.append(DiagramFlowable(diagram, tile, scale))
-    return story
+    Each part is one flowable, so a caller that keeps a heading with the
+    first element keeps it with the whole first part.
+    """
+    scale = fit_scale(diagram, width, height)
+    whole = Tile(0.0, 0.0, diagram.width, diagram.height)
+    if whole.width * scale <= width + 0.01 and whole.height * scale <= height + 0.01:
+        return [DiagramFlowable(diagram, whole, scale)]
 
+    tiles = split(diagram, width / scale, (height - CAPTION_HEIGHT) / scale)
 
-def fit_scale(diagram: Diagram, width: float) -> float:
-    """Return the scale that fits the width, raised to keep text legible."""
-    scale = min(1.0, width / diagram.width) if diagram.width else 1.0
-    smallest = min((b.font_size for b in diagram.boxes), default=MIN_FONT_SIZE)
-    return min(1.0, max(scale, MIN_FONT_SIZE / smallest))
-
-
-def split(diagram: Diagram, tile_width: float, tile_height: float) -> list[Tile]:
-    """Cut a diagram into tiles row by row, at gaps between boxes where possible."""
-    columns = _cuts(diagram.width, tile_width, [(b.x, b.right) for b in diagram.boxes])
-    rows = _cuts(diagram.height, tile_height, [(b.y, b.bottom) for b in diagram.boxes])
     return [
-        Tile(left, top, right - left, bottom - top)
-        for top, bottom in itertools.pairwise(rows)
-        for left, right in itertools.pairwise(columns)
+        DiagramFlowable(
+            diagram,
+            trimmed(diagram, tile),
+            scale,
+            caption=f"Diagram part {number} of {len(tiles)}",
+            markers=markers(diagram, tiles, number - 1),
+        )
+        for number, tile in enumerate(tiles, start=1)
     ]
 
 
-def _cuts(total: float, size: float, spans: list[tuple[float, float]]) -> list[float]:
-    """Return cut positions from 0 to total, at most `size` apart."""
-    ends = sorted({end + 1.0 for _, end in spans})
-    cuts = [0.0]
-    while total - cuts[-1] > size + 0.01:
-        start = cuts[-1]
-        limit = start + size
-        free = [
-            end
-            for end in ends
-            if start + size / 3 < end <= limit
-            and not any(low < end < high for low, high in spans)
-        ]
-        cuts.append(max(free) if free else limit)
-    return [*cuts, total]
+def fit_scale(diagram: Diagram, width: float, height: float = math.inf) -> float:
+    """Return the scale that fits the frame, raised to keep box text legible.
 
-
-def tile_drawing(diagram: Diagram, tile: Tile, scale: float) -> Drawing:
-    """Draw the part of a diagram inside a tile, scaled, with y pointing up."""
-    flip = diagram.height
-    group = Group(*_shapes(diagram, tile, flip))
-    group.transform = (
-        scale,
-        0,
-        0,
-        scale,
-        -tile.x * scale,
-        -(flip - tile.y - tile.height) * scale,
-    )
-    drawing = Drawing(tile.width * scale, tile.height * scale)
-    # Without this, renderPDF starts each drawing by selecting Helvetica.
-    drawing.initialFontName = REGULAR
-    drawing.add(group)
-    return drawing
-
-
-def _shapes(diagram: Diagram, tile: Tile, flip: float) -> list:
-    shapes: list = []
-    for edge in diagram.edges:
-        points = [coordinate for x, y in edge.points for coordinate in (x, flip - y)]
-        shapes.append(
-            PolyLine(
-                points,
-                strokeColor=HexColor(palette.edge_colour(edge)),
-                strokeWidth=palette.edge_width(edge),
-                strokeDashArray=list(palette.DASH) if edge.dashed else None,
-            )
-        )
-    for box in diagram.boxes:
-        if _touches(box, tile):
-            shapes.extend(_box_shapes(box, flip))
-    for label in diagram.labels:
-        shapes.append(
-            _string(
-                label.text, label.x, flip - label.baseline, label.font_size, palette.INK
-            )
-        )
-    return shapes
-
-
-def _touches(box: Box, tile: Tile) -> bool:
-    return (
-        box.x < tile.x + tile.width
-        and tile.x < box.right
-        and box.y < tile.y + tile.height
-        and tile.y < box.bottom
-    )
-
-
-def _box_shapes(box: Box, flip: float) -> list:
-    stroke = HexColor(palette.box_stroke(box))
-    shapes: list = [
-        Rect(
-            box.x,
-            flip - box.y - box.text_height,
-            box.width,
-            box.text_height,
-            rx=2,
-            ry=2,
-            fillColor=HexColor(palette.box_fill(box)),
-            strokeColor=stroke,
-            strokeWidth=palette.box_stroke_width(box),
-            strokeDashArray=list(palette.DASH) if box.dashed else None,
-        )
-    ]
-    colour = palette.text_colour(box)
-    for line in placed_lines(box):
-        baseline = flip - line.baseline
-        shapes.append(_string(line.text, line.x, baseline, line.font_size, colour))
-        if box.struck:
-            y = flip - strike_y(line)
-            shapes.append(
-                Line(
-                    line.x,
-                    y,
-                    line.x + line.width,
-                    y,
-                    strokeColor=HexColor(colour),
-                    strokeWidth=0.6,
-                )
-            )
-    shapes.extend(_symbol(path, flip, stroke) for path in symbol_paths(box))
-    return shapes
-
-
-def _string(text: str, x: float, y: float, size: float, colour: str) -> String:
-    # Layout breaks box text into lines first, so each line is reordered alone.
-    return String(
-        x,
-        y,
-        visual_order(text),
-        fontName=REGULAR,
-        fontSize=size,
-        fillColor=HexColor(colour),
-    )
-
-
-def _symbol(path: SymbolPath, flip: float, stroke) -> Path:
-    closed = path[-1][0] == "Z"
-    fill = HexColor("#ffffff") if closed else None
-    shape = Path(strokeColor=stroke, strokeWidth=0.8, fillColor=fill)
-    for operation, *values in path:
-        numbers = [float(v) for v in values]
-        if operation == "M":
-            shape.moveTo(numbers[0], flip - numbers[1])
-        elif operation == "L":
-            shape.lineTo(numbers[0], flip - numbers[1])
-        elif operation == "C":
-            x1, y1, x2, y2, x, y = numbers
-            shape.curveTo(x1, flip - y1, x2, flip - y2, x, flip - y)
-        else:
-            shape.closePath()
-    return shape
+    Box text is set no smaller than MIN_FONT_SIZE. A diagram that cannot fit
+    at that size keeps it and is cut into parts.
+    """
+    fit = min(1.0, width / diagram.width if diagram.width else 1.0)
+    if diagram.height:
+        fit = min(fit, height / diagram.height)
+    smallest = min((b.font_size for b in diagram.boxes), default=MIN_FONT_SIZE)
+    return min(1.0, max(fit, MIN_FONT_SIZE / smallest))
