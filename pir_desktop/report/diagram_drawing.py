@@ -16,7 +16,7 @@ from ..domain.diagrams import (
 )
 from ..domain.diagrams.symbols import Path as SymbolPath
 from .fonts import REGULAR
-from .glyphs import visual_order
+from .labels import label_strings
 from .styles import MUTED
 from .tiles import Marker, Side, Tile
 
@@ -175,7 +175,7 @@ def _shapes(diagram: Diagram, tile: Tile, flip: float) -> list:
         if tile.draws(box):
             shapes.extend(_box_shapes(box, flip))
     for label in diagram.labels:
-        shapes.append(
+        shapes.extend(
             _string(
                 label.text, label.x, flip - label.baseline, label.font_size, palette.INK
             )
@@ -202,7 +202,7 @@ def _box_shapes(box: Box, flip: float) -> list:
     colour = palette.text_colour(box)
     for line in placed_lines(box):
         baseline = flip - line.baseline
-        shapes.append(_string(line.text, line.x, baseline, line.font_size, colour))
+        shapes.extend(_string(line.text, line.x, baseline, line.font_size, colour))
         if box.struck:
             y = flip - strike_y(line)
             shapes.append(
@@ -219,16 +219,10 @@ def _box_shapes(box: Box, flip: float) -> list:
     return shapes
 
 
-def _string(text: str, x: float, y: float, size: float, colour: str) -> String:
+def _string(text: str, x: float, y: float, size: float, colour: str) -> list[String]:
     # Layout breaks box text into lines first, so each line is reordered alone.
-    return String(
-        x,
-        y,
-        visual_order(text),
-        fontName=REGULAR,
-        fontSize=size,
-        fillColor=HexColor(colour),
-    )
+    # diagram_flowables records the characters without a glyph once per diagram.
+    return label_strings(text, x, y, size, colour, record=False)
 
 
 def _symbol(path: SymbolPath, flip: float, stroke) -> Path:

@@ -10,15 +10,15 @@ import math
 from collections.abc import Sequence
 
 from reportlab.graphics import renderPDF
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 
 from ..domain.diagrams import Diagram, why_tree_diagram
 from ..domain.diagrams.presets import record_ribs, review_fishbone
 from ..domain.fishbone_record import FishboneRecord
 from ..domain.review import Review
+from . import labels
 from .diagram_drawing import tile_drawing
-from .fonts import REGULAR, register_fonts
+from .fonts import REGULAR
 from .styles import FRAME_WIDTH, H2, MARGIN_BOTTOM, MARGIN_TOP, NOTE, PAGE_SIZE
 from .text import para
 from .tiles import Marker, Tile, markers, split, trimmed
@@ -88,9 +88,12 @@ def _fishbone_section(review: Review, record: FishboneRecord | None) -> list[Flo
 
 
 def measure(text: str, size: float) -> float:
-    """Return the width of text in the report's DejaVu Sans at a size, in points."""
-    register_fonts()
-    return stringWidth(text, REGULAR, size)
+    """Return the width of one line of diagram text at a size, in points.
+
+    The width is that of the bundled fonts' runs (see labels.py), so CJK text
+    is measured in the CJK font that draws it.
+    """
+    return labels.measure(text, size)
 
 
 class DiagramFlowable(Flowable):
@@ -145,6 +148,10 @@ def diagram_flowables(
     Each part is one flowable, so a caller that keeps a heading with the
     first element keeps it with the whole first part.
     """
+    labels.record_lines(
+        [*(line for box in diagram.boxes for line in box.lines)]
+        + [label.text for label in diagram.labels]
+    )
     scale = fit_scale(diagram, width, height)
     whole = Tile(0.0, 0.0, diagram.width, diagram.height)
     if whole.width * scale <= width + 0.01 and whole.height * scale <= height + 0.01:

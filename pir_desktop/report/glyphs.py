@@ -51,10 +51,13 @@ def substitution_log() -> Iterator[Counter[str]]:
         _log.reset(token)
 
 
-def substitute(char: str) -> str:
-    """Return the visible stand-in for a character without a glyph, and log it."""
+def substitute(char: str, record: bool = True) -> str:
+    """Return the visible stand-in for a character without a glyph.
+
+    With record true, the character is counted in the active substitution log.
+    """
     counter = _log.get()
-    if counter is not None:
+    if record and counter is not None:
         counter[char] += 1
     return f"[U+{ord(char):04X}]"
 
@@ -76,11 +79,12 @@ def visual_order(line: str) -> str:
     return get_display(_RESHAPER.reshape(line))
 
 
-def font_runs(line: str, visual: bool = True) -> list[Run]:
+def font_runs(line: str, visual: bool = True, record: bool = True) -> list[Run]:
     """Split one line into (font name, text) runs that the fonts can draw.
 
     The runs are in visual order, or with visual=False in logical order for a
-    paragraph that reorders its lines after breaking them.
+    paragraph that reorders its lines after breaking them. With record false,
+    substituted characters are not counted, as when text is only measured.
     """
     if line.isascii():
         return [(REGULAR, line)] if line else []
@@ -95,7 +99,7 @@ def font_runs(line: str, visual: bool = True) -> list[Run]:
         elif point in _INVISIBLE:
             continue
         else:
-            font, text = REGULAR, substitute(char)
+            font, text = REGULAR, substitute(char, record)
         if runs and runs[-1][0] == font:
             runs[-1] = (font, runs[-1][1] + text)
         else:

@@ -1,8 +1,8 @@
 """The swimlane chart of the timeline as a vector drawing, laid out to the frame width.
 
 The geometry comes from `domain.timeline_chart`, the same layout the Qt view
-draws. Text is set in the embedded DejaVu Sans, so it stays selectable and
-searchable in the PDF.
+draws. Text is set in the embedded fonts, DejaVu Sans with WenQuanYi Micro Hei for
+CJK characters, so it stays selectable and searchable in the PDF.
 """
 
 from reportlab.graphics import renderPDF
@@ -15,7 +15,7 @@ from ..domain.diagrams import Label
 from ..domain.review import Review
 from .diagrams import AVAILABLE_WIDTH, measure
 from .fonts import REGULAR
-from .glyphs import visual_order
+from .labels import label_strings
 
 
 class ChartFlowable(Flowable):
@@ -88,7 +88,8 @@ def chart_drawing(layout: chart.TimelineChart) -> Drawing:
         shapes.extend(_marker(marker, flip))
     texts = [*(t for lane in layout.lanes for t in lane.header), *layout.labels]
     texts += [m.label for m in layout.milestones if m.label is not None]
-    shapes.extend(_string(text, flip, _colour(text, layout)) for text in texts)
+    for text in texts:
+        shapes.extend(_string(text, flip, _colour(text, layout)))
 
     # The renderer sets each drawing's initial font, Helvetica by default, on
     # the canvas. DejaVu Sans keeps built-in fonts out of the PDF.
@@ -139,13 +140,8 @@ def _line(
     return Line(x1, y1, x2, y2, strokeColor=HexColor(colour), strokeWidth=width)
 
 
-def _string(text: Label, flip: float, colour: str) -> String:
+def _string(text: Label, flip: float, colour: str) -> list[String]:
     # A label is one line, so it can be reordered as a whole.
-    return String(
-        text.x,
-        flip - text.baseline,
-        visual_order(text.text),
-        fontName=REGULAR,
-        fontSize=text.font_size,
-        fillColor=HexColor(colour),
+    return label_strings(
+        text.text, text.x, flip - text.baseline, text.font_size, colour
     )

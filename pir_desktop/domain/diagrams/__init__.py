@@ -1,9 +1,10 @@
 """Diagram layouts computed once and drawn by both the Qt scene and the PDF.
 
 Each layout takes the records to draw and a `Measure` (the width of a text at
-a font size in the bundled DejaVu Sans), and returns a `Diagram` of boxes,
-edges and labels in points, origin top left, y down. Layouts import no
-toolkit, so the screen and the PDF draw the same geometry.
+a font size in the bundled DejaVu Sans, with WenQuanYi Micro Hei for CJK
+characters), and returns a `Diagram` of boxes, edges and labels in points,
+origin top left, y down. Layouts import no toolkit, so the screen and the PDF
+draw the same geometry.
 """
 
 from .faulttree import FaultTreeStyle, fault_tree_diagram
