@@ -20,17 +20,19 @@ from .labels import label_strings
 from .styles import MUTED
 from .tiles import Marker, Side, Tile
 
+# Font size of the markers at the cut sides of a part, in points, unscaled.
 MARKER_SIZE = 6.0
 # Places tried on each side of an edge for a marker that covers no box.
 MARKER_TRIES = 4
-# Left, bottom, right and top in a drawing's coordinates, y pointing up.
-Rectangle = tuple[float, float, float, float]
 MARKER_TEXT = {
     Side.LEFT: "\u2190 continues on part {part}",
     Side.RIGHT: "continues on part {part} \u2192",
     Side.TOP: "\u2191 continues on part {part}",
     Side.BOTTOM: "\u2193 continues on part {part}",
 }
+
+# Left, bottom, right and top in a drawing's coordinates, y pointing up.
+Rectangle = tuple[float, float, float, float]
 
 
 def tile_drawing(

@@ -4,10 +4,10 @@ A diagram is cut into columns and rows of even size where the gaps between
 its boxes allow. A cut in a gap is preferred, but where a gap would leave the
 parts much less even, as between the interleaved ribs of a wide fishbone,
 the cut may cross boxes. Each crossed box is drawn whole in the part that
-contains its centre, so that part reaches a little past the cut, and no box
-is drawn in part. Where an edge crosses the side of
-a part, that part gets a marker naming the part the edge continues on. All
-lengths are in diagram units (points before scaling), y pointing down.
+contains its centre, so that part reaches a little past the cut. Where an
+edge crosses the side of a part, that part gets a marker naming the part the
+edge continues on. All lengths are in diagram units (points before scaling),
+y pointing down.
 """
 
 import itertools
@@ -148,8 +148,10 @@ def _spans(diagram: Diagram, across: bool) -> list[Span]:
 def bands(total: float, size: float, spans: list[Span]) -> list[Band]:
     """Cut 0..total into bands at most `size` long, each span whole in one band.
 
-    A span crossed by a cut belongs to the band that holds its centre, which
-    is widened to show it. A span longer than `size` / 4 may still be cut.
+    A span crossed by a cut belongs to the band that contains its centre,
+    which is widened to show it. Where every cut within reach would widen a
+    band beyond `size`, the cut falls at `size` and the spans it crosses are
+    clipped, which needs spans longer than about `size` / 4.
     """
     gaps = free_gaps(total, spans)
     found: list[Band] = []
