@@ -1,4 +1,4 @@
-"""The Root cause diagrams inside the real main window: shortcuts, undo and status."""
+"""Diagrams and the timeline chart in the real main window: keys, undo, status."""
 
 import os
 
@@ -19,6 +19,7 @@ from pir_desktop.ui.diagrams.view import DiagramView  # noqa: E402
 from pir_desktop.ui.main_window import MainWindow  # noqa: E402
 from pir_desktop.ui.status import show_status  # noqa: E402
 from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
+from pir_desktop.ui.tabs.timeline import TimelineTab  # noqa: E402
 from pir_desktop.ui.windows import REGISTRY  # noqa: E402
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -249,3 +250,18 @@ def test_zoomed_diagram_keeps_zoom(qtbot, window) -> None:
     qtbot.waitUntil(lambda: page.status.height() > 1.5 * page.fontMetrics().height())
 
     assert view.zoom() == zoom
+
+
+def test_zoom_keys_win_on_timeline_chart(qtbot, window) -> None:
+    tab = next(t for t in window.tabs_shown if isinstance(t, TimelineTab))
+    window.tabs.setCurrentWidget(tab)
+    view = tab.chart.view
+    focus(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_0, CTRL)
+    scale = REGISTRY.settings.presenter_font_scale
+    start = view.zoom()
+
+    qtbot.keyClick(view, Qt.Key.Key_Plus, CTRL)
+
+    assert view.zoom() > start
+    assert REGISTRY.settings.presenter_font_scale == scale
