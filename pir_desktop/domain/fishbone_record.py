@@ -1,4 +1,4 @@
-"""A fishbone analysis stored in a review: its categories and sub-cause links.
+"""Fishbone analyses stored in a review, with their categories and sub-cause links.
 
 The causes of every fishbone are the review's contributing factors, each on
 the rib named by its own `category`, so editing a factor anywhere changes
@@ -16,12 +16,12 @@ from .entities import Entity, RequiredText, Text
 
 
 def category_key(name: str) -> str:
-    """Return the form in which category names are compared: stripped, casefolded."""
+    """Return the key that category names are compared by, stripped and casefolded."""
     return name.strip().casefold()
 
 
 class FishboneRecord(Entity):
-    """One fishbone of a review. A review may hold several."""
+    """One fishbone of a review. A review may contain several."""
 
     title: RequiredText
     problem: Text = Field(
@@ -149,7 +149,7 @@ class FishboneRecord(Entity):
         return self.with_changes(parents=parents)
 
     def without_cause(self, factor_id: UUID) -> Self:
-        """Return a copy without a factor's links; its sub-causes move up a level."""
+        """Return a copy without a factor's links, moving its sub-causes up a level."""
         parent = self.parents.get(factor_id)
         parents: dict[UUID, UUID] = {}
         for child, current in self.parents.items():

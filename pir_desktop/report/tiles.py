@@ -22,8 +22,8 @@ CUT_CLEARANCE = 2.0
 # A part narrower than this share of the maximum size is avoided when the
 # gaps allow a wider one.
 MIN_PART_SHARE = 0.25
-# The cost of crossing a box with a cut, as a share of the maximum size: a
-# cut that crosses no box may lie this much further from an even share.
+# Cost of crossing a box with a cut, as a share of the maximum size. A cut
+# that crosses no box may lie this much further from an even share.
 CROSSING_COST = 0.1
 # Room kept around the content of a part when it is trimmed to that content.
 TRIM_MARGIN = 10.0
@@ -39,7 +39,7 @@ EVERYWHERE: Region = (-math.inf, -math.inf, math.inf, math.inf)
 
 @dataclass(frozen=True)
 class Band:
-    """One part along one axis: the stretch it shows, and the stretch it owns.
+    """Extent of one part along one axis, both the stretch shown and the stretch owned.
 
     The part draws the boxes whose centres lie in owner_start..owner_end
     (the end excluded). The stretch shown covers those boxes whole.
@@ -53,7 +53,7 @@ class Band:
 
 @dataclass(frozen=True)
 class Tile:
-    """A rectangle of a diagram, and the region whose boxes it draws."""
+    """Rectangle of a diagram, with the region whose boxes it draws."""
 
     x: float
     y: float
@@ -107,7 +107,7 @@ class Side(StrEnum):
 
 @dataclass(frozen=True)
 class Marker:
-    """A note that an edge continues on another part, at a side of a tile.
+    """Marker at a side of a tile for an edge that continues on another part.
 
     `position` is where the edge meets that side: a y for the left and right
     sides, an x for the top and bottom, in diagram units. `part` is the
@@ -333,7 +333,7 @@ def _spread(found: list[Marker]) -> list[Marker]:
 
 
 def _clipped(start: Point, end: Point, tile: Tile) -> tuple[Point, Point] | None:
-    """Clip a segment to a tile (Liang-Barsky); None when it misses the tile."""
+    """Clip a segment to a tile with Liang-Barsky, or return None if it misses."""
     (x0, y0), (x1, y1) = start, end
     dx, dy = x1 - x0, y1 - y0
     low, high = 0.0, 1.0

@@ -1,4 +1,4 @@
-"""Reading and writing many timeline events at once, without ORM objects.
+"""Bulk reads and writes of timeline events, without ORM objects.
 
 An import stores tens of thousands of events in one transaction. The ORM
 builds an object and a unit of work per row, and even a Core `insert` with
@@ -8,7 +8,7 @@ with its type's own bind processor (the function Core calls) and passes the
 parameter rows straight to the driver's `executemany`.
 
 The stored values are the ones the ORM writes through `mapping.fill_row`.
-Each row holds every event field except `version` as fill_row converts it,
+Each row contains every event field except `version` as fill_row converts it,
 the review id and the `seq` given. Its version is 1, the first value of
 SQLAlchemy's default version counter.
 """
@@ -154,7 +154,7 @@ def insert_events(
     names = [*TimelineEvent.model_fields, *ROW_COLUMNS]
     compiled = insert(EVENTS).compile(dialect=connection.dialect, column_keys=names)
     # A positional paramstyle (SQLite's "?") takes values in the statement's
-    # order; a named one (psycopg's "%(name)s") takes a dict per row.
+    # order, but a named one (psycopg's "%(name)s") takes a dict per row.
     order = compiled.positiontup or names
     rows = EventBinder(connection.dialect, order).rows(review_id, events, first_seq)
     if compiled.positiontup:
@@ -225,7 +225,7 @@ def events_with_keys(
 def delete_events(connection: Connection, event_ids: Sequence[UUID]) -> int:
     """Delete events by id and return the number deleted.
 
-    The schema deletes the rows that link observations and factors to them.
+    The link rows to observations and factors go with them, through ON DELETE CASCADE.
     """
     deleted = 0
     for start in range(0, len(event_ids), DELETE_BATCH):
