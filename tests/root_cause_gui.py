@@ -1,4 +1,4 @@
-"""Open the Root cause tab on a real library; click, drag and type on its diagrams."""
+"""Open the Root cause tab on a real library, then click, drag and type on it."""
 
 from collections.abc import Callable
 from pathlib import Path

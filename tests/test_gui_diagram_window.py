@@ -56,7 +56,7 @@ def focus(qtbot, view: DiagramView) -> None:
 
 
 def show_page(qtbot, tab: RootCauseTab, index: int) -> tuple[QWidget, DiagramView]:
-    """Show the why-tree (0), fishbone (1) or fault-tree (2) page, focus its view."""
+    """Show the why-tree (0), fishbone (1) or fault-tree (2) page and focus its view."""
     pages = tab.diagrams
     page = [pages.why_page, pages.fishbone, pages.fault_tree][index]
     pages.setCurrentWidget(page)

@@ -56,16 +56,19 @@ def page(qtbot, sample_context: ReviewContext) -> FishbonePanel:
 
 
 def answer_text(page: FishbonePanel, *texts: str | None) -> list[tuple[str, str]]:
-    """Make the page's next prompts return `texts` in turn; record title and text."""
-    asked: list[tuple[str, str]] = []
+    """Make the page's next prompts return `texts` in turn.
+
+    Return the list that collects each prompt's title and initial text.
+    """
+    prompts: list[tuple[str, str]] = []
     pending = list(texts)
 
     def ask(_parent, title: str, _label: str, initial: str) -> str | None:
-        asked.append((title, initial))
+        prompts.append((title, initial))
         return pending.pop(0)
 
     page.ask_text = ask
-    return asked
+    return prompts
 
 
 def answer_dialog(page: FishbonePanel, fill: Callable[[QDialog], None]) -> None:
@@ -453,10 +456,10 @@ def test_f2_renames_cause_statement(qtbot, page, library_path) -> None:
 
 
 def test_f2_stores_over_undone_statement(qtbot, page, library_path) -> None:
-    asked: list[str] = []
+    stale_prompts: list[str] = []
 
     def choose(_parent, described, _mine, _theirs) -> StaleChoice:
-        asked.append(described)
+        stale_prompts.append(described)
         return StaleChoice.KEEP_STORED
 
     page.context.choose_on_stale = choose
@@ -469,7 +472,7 @@ def test_f2_stores_over_undone_statement(qtbot, page, library_path) -> None:
     page.context.undo_stack.undo()
     qtbot.keyClick(page.edits.editor, Qt.Key.Key_Return)
 
-    assert asked == []
+    assert stale_prompts == []
     assert stored_sample(library_path).factor(SSH_OPEN).statement == "Second"
 
 

@@ -19,7 +19,7 @@ REVIEW_ID = sample_review().id
 
 @pytest.fixture
 def client(backend: Backend) -> Iterator[ReviewLibrary]:  # noqa: F811
-    """A library holding the sample review."""
+    """A library that contains the sample review."""
     library = backend.create()
     library.add_review(sample_review())
     yield library
