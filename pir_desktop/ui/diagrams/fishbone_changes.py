@@ -1,4 +1,4 @@
-"""The record changes that a fishbone edit makes, worked out before any is stored.
+"""Compute the record changes of a fishbone edit before any of them is stored.
 
 Each function returns (before, after) pairs of records, which the page
 stores as one undo step, or raises EditRejected with a message for the user
@@ -22,11 +22,14 @@ Change = tuple[Entity, Entity]
 
 
 class EditRejected(ValueError):
-    """An edit that would change nothing or break the fishbone, with the reason."""
+    """Error for an edit that would change nothing or break the fishbone.
+
+    The message gives the reason and is shown to the user.
+    """
 
 
 def without_missing_links(review: Review, record: FishboneRecord) -> FishboneRecord:
-    """Return the record without sub-cause links to or from factors the review lacks."""
+    """Return the record without sub-cause links to or from missing factors."""
     known = {factor.id for factor in review.factors}
     kept = {
         child: parent
@@ -39,7 +42,7 @@ def without_missing_links(review: Review, record: FishboneRecord) -> FishboneRec
 def rib_category(
     review: Review, record: FishboneRecord, factor: ContributingFactor
 ) -> str:
-    """Return the category of the rib a factor is drawn on: its top cause's."""
+    """Return the category of the rib a factor is drawn on, which is its top cause's."""
     top, seen = factor, {factor.id}
     while (parent := review.factor(record.parents.get(top.id))) is not None:
         if parent.id in seen:

@@ -48,7 +48,7 @@ Result = TypeVar("Result")
 
 
 class FishboneEdits:
-    """The diagram requests of a FishbonePanel, applied to its chosen fishbone."""
+    """Handler that applies a FishbonePanel's diagram requests to its fishbone."""
 
     def __init__(self, page: "FishbonePanel") -> None:
         self.page = page
@@ -78,7 +78,7 @@ class FishboneEdits:
     def drawn(
         self, review: Review, record: FishboneRecord
     ) -> tuple[Review, FishboneRecord]:
-        """Return the review and fishbone to draw: with the draft cause, if any."""
+        """Return the review and fishbone to draw, including the draft cause if any."""
         draft = self.drafts.draft
         return (review, record) if draft is None else with_draft(review, record, draft)
 
@@ -136,7 +136,7 @@ class FishboneEdits:
         self.editing.open(box_id, initial, store)
 
     def _store_problem(self, shown: str, text: str) -> None:
-        """Store the head text; unchanged text keeps it, empty text clears it."""
+        """Store the head text. Unchanged text is skipped and empty text clears it."""
         record = self.page.current()
         if record is None or text.strip() == shown:
             return
@@ -199,7 +199,7 @@ class FishboneEdits:
     # Deleting
 
     def delete(self, box_id: str, record_id: str) -> None:
-        """Remove a cause's links, and its factor if the user agrees, or a category."""
+        """Remove a category, or unlink a cause and delete its factor if asked to."""
         state = self._state()
         if state is None:
             return
@@ -285,7 +285,7 @@ class FishboneEdits:
     # Ribs
 
     def rib_box(self, box_id: str) -> str | None:
-        """Return the category box of a box: itself, or the rib a cause is on."""
+        """Return the category box of a box: the box itself or the rib of its cause."""
         if box_id.startswith(CATEGORY_PREFIX):
             return box_id
         review, record = self.context.review, self.page.current()
@@ -320,7 +320,7 @@ class FishboneEdits:
     def _apply(
         self, title: str, plan: Callable[[], list[Change]], select: str | None = None
     ) -> None:
-        """Work out an edit's changes and store them, or show why it was rejected."""
+        """Compute an edit's changes and store them, or show why it was rejected."""
         try:
             changes = plan()
         except EditRejected as exc:
@@ -345,7 +345,7 @@ class FishboneEdits:
         self.context.update_record(before, after, title)
 
     def _store_all(self, title: str, changes: Sequence[Change]) -> bool:
-        """Store every (before, after) pair as one undo step; return whether stored."""
+        """Store every (before, after) pair as one undo step and return True if so."""
         if not changes:
             return False
 
@@ -358,7 +358,8 @@ class FishboneEdits:
     def in_macro(self, title: str, change: Callable[[], None]) -> bool:
         """Run a change as one undo step and return whether it ran.
 
-        A user error is shown, and the edits already stored are undone.
+        On a user error, the edits already stored are undone and the error
+        is shown.
         """
 
         def run() -> bool:

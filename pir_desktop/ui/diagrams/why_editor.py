@@ -1,9 +1,9 @@
 """The Why-tree diagram page of the Root cause tab, edited with keys and drags.
 
 Each problem statement (a node without a parent) starts one why-tree
-analysis, and a review may hold several. The chooser shows all of them or
-one. A new node is first drawn as a draft box under an inline editor: Enter
-stores it, Esc drops it, so every stored change is one undo step.
+analysis, and a review may contain several. The chooser shows all of them or
+one. A new node is first drawn as a draft box under an inline editor. Enter
+stores it and Esc discards it, so every stored change is one undo step.
 
 The review may change while an editor is open, by an undo from the Edit
 menu or an edit in another tab. So Enter looks up the draft's parent, or
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.diagrams import why_tree_diagram
 from ...domain.entities import WhyNode
 from .. import errors
+from ..board.commands import undo_macro
 from ..context import ReviewContext
 from ..dialogs.choices import shorten
 from ..status import show_status
@@ -277,15 +278,14 @@ class WhyTreePage(QWidget):
     def _add(
         self, node: WhyNode, reordered: list[tuple[WhyNode, WhyNode]], title: str
     ) -> WhyNode:
-        """Store the new node and the siblings it moves along as one undo step."""
-        stack = self.context.undo_stack
-        stack.beginMacro(title)
-        try:
+        """Store the new node and the siblings it moves along as one undo step.
+
+        If storing fails, the reordered siblings are undone as well.
+        """
+        with undo_macro(self.context, title):
             for before, after in reordered:
                 self.context.update_record(before, after, "Reorder whys")
             stored = self.context.add_record(node, title)
-        finally:
-            stack.endMacro()
         assert isinstance(stored, WhyNode)
         return stored
 
@@ -352,8 +352,8 @@ class WhyTreePage(QWidget):
     def move(self, _box: str, record_id: str, _target_box: str, target_id: str) -> None:
         """Make the dragged node an answer to the target, after its other answers.
 
-        A drop onto the node's own answers is rejected, because it would cut
-        the branch off the tree, and nothing changes.
+        A drop onto one of the node's own descendants is rejected and changes
+        nothing, because it would cut the branch off the tree.
         """
         nodes = self.nodes()
         node, target = self.node(record_id), self.node(target_id)
@@ -381,7 +381,7 @@ class WhyTreePage(QWidget):
     # Inline editor
 
     def _discard_edit(self) -> None:
-        """Drop an open edit without storing it, because another review is shown."""
+        """Discard an open edit without storing it, because another review is shown."""
         self.draft = None
         self.editing.close()
 
