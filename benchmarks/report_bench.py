@@ -194,9 +194,9 @@ def report_build(review: Review, procedure: Procedure) -> int:
     return ReportRenderer(review, procedure).render().page_count
 
 
-# The text of a paragraph or a table cell, split where the report breaks a line.
+# Text of a paragraph or a table cell, split where the report breaks a line.
 Lines = list[str]
-# ("p", lines) or ("table", (column widths, rows of cell lines)).
+# Text block, either ("p", lines) or ("table", (column widths, rows of cell lines)).
 Block = tuple[str, object]
 
 
@@ -235,7 +235,7 @@ def paragraph_lines(paragraph: Paragraph) -> Lines:
 
 
 def cell_lines(cell: object) -> Lines:
-    """Return the lines of a cell: a string, a Paragraph or a list of Paragraphs."""
+    """Return the lines of a cell (a string, a Paragraph or a list of Paragraphs)."""
     if isinstance(cell, Paragraph):
         return paragraph_lines(cell)
     if isinstance(cell, list):
@@ -286,9 +286,9 @@ def timed(build: Callable[[], int]) -> tuple[float, int]:
 def section_times(review: Review, procedure: Procedure) -> None:
     """Print the time of each report section alone, with the cover and contents.
 
-    "story" builds the section's flowables, "layout" lays them out, draws them
-    and writes the PDF. "context" (hashing and labelling the review) comes
-    first in every build and is printed once.
+    "story" is the time to build the section's flowables, and "layout" the time
+    to lay them out, draw them and write the PDF. "context" (hashing and
+    labelling the review) comes first in every build and is printed once.
     """
     started = time.perf_counter()
     context = ReportRenderer(review, procedure).context()

@@ -46,7 +46,7 @@ class ImportFormat(StrEnum):
 
 @dataclass(frozen=True)
 class EventUpdate:
-    """A stored event that an imported row changes, with old and new values.
+    """Stored event that an imported row changes, with its old and new values.
 
     `imported` carries the stored event's id and version, so that apply
     writes it only over the version the preview compared with.
@@ -250,7 +250,7 @@ def apply(
 def _write_updates(
     connection: Connection, review_id: UUID, updates: list[EventUpdate]
 ) -> None:
-    """Write updated events; raise StaleEditError if one changed since the preview."""
+    """Write updated events, or raise StaleEditError if one changed since preview."""
     if not updates:
         return
     versions = bulk.event_versions(connection, review_id)
@@ -277,14 +277,14 @@ def remove_events(
 ) -> Deletion:
     """Delete events in one transaction, as undoing their import does.
 
-    Returns the events as stored and, as they were before, the records that
-    linked to them, so restore_events can put both back. Events that were
-    deleted elsewhere are skipped.
+    Return the events as stored and the records that linked to them, as they
+    were before, so that restore_events can put both back. Events that were
+    already deleted elsewhere are skipped.
     """
     review = library.load(review_id)
     ids = {event.id for event in events}
     removed: list[Entity] = [event for event in review.events if event.id in ids]
-    # The records whose links to events the schema deletes with the events.
+    # Records whose links to the events ON DELETE CASCADE removes with them.
     linking: list[Observation | ContributingFactor] = [
         *review.observations,
         *review.factors,
@@ -299,8 +299,8 @@ def remove_events(
 def restore_events(library: ReviewLibrary, deletion: Deletion) -> None:
     """Put back the events that remove_events deleted, then the links to them.
 
-    A deleted event goes back with one insert for all; one that exists again
-    is overwritten, as ReviewLibrary.restore does.
+    Events that are still missing go back in one insert. An event that exists
+    again is overwritten, as ReviewLibrary.restore does.
     """
     removed = [e for e in deletion.removed if isinstance(e, TimelineEvent)]
     with library.library.transaction() as session:

@@ -116,8 +116,8 @@ def load_review(
             )
             data[field] = [to_entity(r, entity_type) for r in session.scalars(query)]
         review = Review.model_validate(data)
-    # Assigned after validation: pydantic runs a record type's "after" model
-    # validators even on instances it does not validate again.
+    # These fields are assigned after validation because pydantic runs a record
+    # type's "after" model validators even on instances it does not revalidate.
     # NOTE: a Review model validator that read these fields would see them
     # empty here. Review has none today.
     for field, entities in plain.items():
@@ -143,8 +143,8 @@ def _read_plain(
     query = select(table.c.seq, _raw(table.c.id), table.c.version).where(
         table.c.review_id == review_id
     )
-    # The collector is paused: at 50,000 events, the rows that automatic
-    # collections promoted made a full collection due, slower than the select.
+    # The garbage collector is paused because, at 50,000 events, the rows that
+    # automatic collections promoted triggered a full collection slower than the select.
     with collector_paused():
         stored = session.execute(query).all()
         reusable = _by_raw_id(earlier, stored)
@@ -214,22 +214,20 @@ def _read_rows(
     """
     table = ROW_TYPES[entity_type].__table__  # type: ignore[attr-defined]
     columns = [_raw(table.c[name]) for name in entity_type.model_fields]
-    # Sorted by seq here rather than in SQL: the rows mostly arrive in seq
-    # order already, which Python's sort handles in linear time, while the
+    # Rows are sorted by seq in Python rather than in SQL. They mostly arrive in
+    # seq order already, which Python's sort handles in linear time, but the
     # database would sort them all in a temporary B-tree.
     query = select(table.c.seq, *columns).where(table.c.review_id == review_id)
     entities: list[Entity] = []
     seqs: list[int] = []
     with collector_paused():
-        # In chunks, so that only one chunk of raw rows is held beside the records.
+        # Read in chunks so that only one chunk of raw rows is held beside the records.
         for rows in session.execute(query).partitions(READ_CHUNK_ROWS):
             chunk_seqs, *by_column = zip(*rows, strict=True)
             seqs.extend(chunk_seqs)
             entities.extend(trusted_entities(entity_type, by_column))
         order = sorted(range(len(entities)), key=seqs.__getitem__)
         return [entities[index] for index in order]
-
-
 
 
 def insert_review(library: Library, review: Review) -> Review:
