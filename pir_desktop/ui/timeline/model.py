@@ -67,15 +67,15 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
         self.loaded = 0
         # Every event in timeline order. The lists below contain positions in it.
         self.timeline: list[TimelineEvent] = []
-        # All positions in the current sort order (self.records contains their
-        # events), and the positions that pass the filter, in the same order.
+        # Every position in the current sort order, and the positions that pass
+        # the filter in the same order. self.records contains their events.
         self.order: list[int] = []
         self.rows: list[int] = []
         # Computed for every event when a filter first needs them.
         self._texts: list[str] | None = None
         self._spans: list[tuple[datetime, datetime]] | None = None
-        # Earliest instants of events without a point time, by (id, version),
-        # so a refresh after one edit computes few precision windows again.
+        # Earliest instants of events without a point time, keyed by (id, version),
+        # so a refresh after an edit recomputes only the changed events' windows.
         self._earliest: dict[tuple[UUID, int], datetime] = {}
         self._earliest_seen: dict[tuple[UUID, int], datetime] = {}
 
@@ -231,13 +231,16 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
         if not 0 <= column < len(self.columns):
             return
         positions = list(range(len(self.timeline)))
-        if column != TIME:
+        descending = order is Qt.SortOrder.DescendingOrder
+        if column == TIME:
+            if descending:
+                positions.reverse()
+        else:
             text = self.columns[column].text
             keys = [text(event).casefold() for event in self.timeline]
-            # The sort is stable and positions are in time order.
-            positions.sort(key=keys.__getitem__)
-        if order is Qt.SortOrder.DescendingOrder:
-            positions.reverse()
+            # Positions start in time order, and a stable sort keeps ties in
+            # that order even with reverse=True.
+            positions.sort(key=keys.__getitem__, reverse=descending)
         self._relayout(lambda: self._set_order(positions))
 
     def set_filter(self, values: TimelineFilter) -> None:
