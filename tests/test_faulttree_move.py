@@ -9,7 +9,7 @@ from pir_desktop.domain.faulttree.edit import FaultTreeEditError, move_node
 def example_tree() -> FaultTree:
     """Return top = AND(a, left, right, x), left = OR(b, c), right = OR(c, d).
 
-    Event c is shared by both OR gates, and a XOR gate guards e and f.
+    Event c is an input of both OR gates, and the XOR gate x takes e and f.
     """
     return FaultTree.model_validate(
         {

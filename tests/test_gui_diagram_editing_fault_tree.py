@@ -27,8 +27,9 @@ from pir_desktop.ui.dialogs.fault_tree import NodeDialog  # noqa: E402
 from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# The sample tree: top = AND(jenkins_exploited, build_agent_to_root) and
-# build_agent_to_root = OR(agent_forwarding, broad_root_keys).
+# The sample tree: root_on_production = AND(jenkins_exploited,
+# build_agent_to_root) and build_agent_to_root = OR(agent_forwarding,
+# broad_root_keys).
 TOP = "root_on_production"
 BUILD_AGENT = "build_agent_to_root"
 
@@ -235,7 +236,7 @@ def test_move_into_own_branch_rejected(
 
 
 def shared_tree() -> FaultTree:
-    """Return a tree whose gate g and event c are each read by two gates."""
+    """Return a tree whose gate g and event c are each an input of two gates."""
     return FaultTree.model_validate(
         {
             "top": "top",

@@ -206,7 +206,8 @@ def test_clearing_filter_shows_all(proxy: TimelineProxy) -> None:
 
 
 def test_text_filter_with_separator(proxy: TimelineProxy) -> None:
-    # The separator that joins searched fields never matches across two fields.
+    # Filter text that contains the separator between searched fields matches
+    # no row, so a match never spans two fields.
     proxy.set_filter(TimelineFilter(text="number 7\x1f"))
 
     assert proxy.rowCount() == 0

@@ -48,7 +48,7 @@ def test_clicking_marker_emits_event_id(qtbot, view: TimelineChartView):
         view.ensureVisible(box)
         point: QPoint = view.mapFromScene(box.center())
         if scene.event_at(view.mapToScene(point)) != event_id:
-            continue  # covered by a later marker
+            continue  # A later marker covers this one.
         with qtbot.waitSignal(view.event_activated) as signal:
             qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
         assert signal.args == [event_id]

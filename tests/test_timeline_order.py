@@ -35,7 +35,7 @@ def ordered(*events: TimelineEvent) -> list[str]:
     return [e.description for e in review.sorted_events()]
 
 
-def test_hour_event_at_start_of_its_hour() -> None:
+def test_hour_event_sorts_at_hour_start() -> None:
     later = event(10, 20, TimePrecision.EXACT, "exact 10:20")
     hour = event(10, 0, TimePrecision.HOUR, "some time 10:xx")
     at_ten = event(10, 0, TimePrecision.EXACT, "exact 10:00")
@@ -49,8 +49,9 @@ def test_hour_event_at_start_of_its_hour() -> None:
     ]
 
 
-def test_hour_stated_mid_hour_sorts_by_window() -> None:
-    # A time of 10:40 given with hour precision means only "10:xx".
+def test_mid_hour_time_sorts_by_window() -> None:
+    # A time of 10:40 given with hour precision means only "10:xx", so it
+    # sorts from 10:00.
     vague = event(10, 40, TimePrecision.HOUR, "10:xx, stated as 10:40")
     exact = event(10, 5, TimePrecision.EXACT, "exact 10:05")
 
