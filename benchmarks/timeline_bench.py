@@ -56,8 +56,8 @@ def best_of(repeat: int, action: Callable[[], object]) -> float:
     """Return the shortest wall time of `repeat` calls, in seconds.
 
     Each call starts after a full garbage collection. Otherwise a call can
-    pay for a collection that the objects of an earlier step made due: the
-    raw fetch right after an open took twice its own time that way.
+    pay for a collection that an earlier step's objects triggered. In one run,
+    that doubled the time of the raw fetch right after an open.
     """
     times = []
     for _ in range(repeat):
@@ -71,7 +71,7 @@ def best_of(repeat: int, action: Callable[[], object]) -> float:
 def collection_after(action: Callable[[], object]) -> float:
     """Return the wall time of a full collection right after `action`, in seconds.
 
-    This is the collector's work that `action` made due but did not pay for.
+    This measures the collector's work that `action` triggered but did not pay for.
     """
     gc.collect()
     kept = action()
@@ -125,7 +125,7 @@ def slack_baseline(folder: Path, database: Path) -> None:
 
 def import_slack(library: ReviewLibrary, review_id: UUID, folder: Path) -> int:
     """Import the export through the app's importer and import service."""
-    # Imported here, so that the memory child loads only what opening needs.
+    # Imported here so that the memory child process loads only what opening needs.
     from pir_desktop.services import timeline_import
 
     preview = timeline_import.preview(
@@ -158,7 +158,7 @@ def open_timeline(path: Path, review_id: UUID) -> TimelineTab:
 
 
 def add_factor(library: ReviewLibrary, review_id: UUID) -> None:
-    """Give the review one contributing factor, the record edited beside events."""
+    """Add one contributing factor, the record type edited besides events."""
     factor = ContributingFactor(statement="Build agent kept a stale token")
     library.add(review_id, factor)
 
@@ -184,7 +184,7 @@ def edit_event(tab: TimelineTab, text: str) -> None:
 
 
 class EditCounter:
-    """Return a new text for each edit, so every timed edit changes the record."""
+    """Counter that returns a new text per edit, so each timed edit changes data."""
 
     def __init__(self) -> None:
         self.count = 0
@@ -195,7 +195,7 @@ class EditCounter:
 
 
 def single_update(connection: sqlite3.Connection, text: str, event_id: str) -> None:
-    """Update one event's description and commit, as the least work for an edit."""
+    """Update one event's description and commit, the minimum work of an edit."""
     with connection:
         connection.execute(
             "UPDATE events SET description = ? WHERE id = ?", (text, event_id)

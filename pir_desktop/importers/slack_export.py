@@ -86,7 +86,7 @@ def user_names(data: Any) -> dict[str, str]:
 
 
 class SlackMarkup:
-    """A converter from Slack markup to plain text, for one export's user names.
+    """Converter from Slack markup to plain text, using one export's user names.
 
     Each distinct markup token, such as a mention, is converted once.
     """
@@ -96,13 +96,13 @@ class SlackMarkup:
         self.tokens: dict[str, str] = {}
 
     def plain(self, text: str) -> str:
-        """Turn Slack markup into plain text, unescaping its entities once."""
+        """Convert Slack markup to plain text and unescape its entities once."""
         # Most messages contain no markup or no entity, so each step runs
         # only when its first character occurs.
         plain = MARKUP.sub(self._token, text) if "<" in text else text
         if "&" not in plain:
             return plain
-        # &amp; last, so "&amp;lt;" becomes "&lt;" and not "<".
+        # &amp; is replaced last, so "&amp;lt;" becomes "&lt;" and not "<".
         return plain.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
     def _token(self, match: re.Match[str]) -> str:
@@ -125,7 +125,7 @@ class SlackMarkup:
 
 
 def slack_text(text: str, names: dict[str, str]) -> str:
-    """Turn Slack markup into plain text, unescaping its entities once."""
+    """Convert Slack markup to plain text and unescape its entities once."""
     return SlackMarkup(names).plain(text)
 
 
@@ -140,7 +140,9 @@ def slack_time(ts: str) -> datetime:
     try:
         return EPOCH + timedelta(0, int(seconds), micros)
     except OverflowError as exc:
-        raise ValueError(f"Slack ts {ts!r} is out of range") from exc
+        raise ValueError(
+            f"Slack ts {ts!r} is out of range: it must lie in the years 1 to 9999"
+        ) from exc
 
 
 def parse_slack_export(
@@ -272,7 +274,7 @@ def _message_fields(
     position: int,
     markup: SlackMarkup,
 ) -> dict[str, Any] | None:
-    """Return the event fields of a message, or None for channel housekeeping."""
+    """Return the event fields of a message, or None for a SKIPPED_SUBTYPES one."""
     if not isinstance(message, dict):
         raise TypeError("message is not an object")
     if message.get("subtype") in SKIPPED_SUBTYPES:

@@ -72,11 +72,12 @@ def _marker_shapes(
     boxes: list[Rectangle],
     placed: list[Rectangle],
 ) -> list:
-    """Return a marker's text on a white ground beside where its edge leaves.
+    """Return the shapes of a marker's text on a white background by its edge.
 
     The text goes on the nearest place beside the edge where it covers no box
-    and no marker in `placed`, to which it is added. Where every place tried
-    covers a box, it goes on the nearest place that covers no marker.
+    and no marker in `placed`, and that place is appended to `placed`. Where
+    every place tried covers a box, it goes on the nearest place that covers
+    no marker, and failing that on the nearest place.
     """
     text = MARKER_TEXT[marker.side].format(part=marker.part)
     width = stringWidth(text, REGULAR, MARKER_SIZE)
@@ -127,7 +128,7 @@ def _free_place(
     boxes: list[Rectangle],
     placed: list[Rectangle],
 ) -> tuple[float, float]:
-    """Return the first place clear of boxes and markers, else of markers alone."""
+    """Return the first place clear of boxes and markers, else of markers only."""
     for obstacles in (boxes + placed, placed):
         for x, y in places:
             area = (x, y, x + width, y + height)

@@ -23,8 +23,8 @@ from .styles import FRAME_WIDTH, H2, MARGIN_BOTTOM, MARGIN_TOP, NOTE, PAGE_SIZE
 from .text import para
 from .tiles import Marker, Tile, markers, split, trimmed
 
-# The smallest box text printed, in points: a judgement of what stays legible
-# on paper. Vote notes beside gate symbols, such as "2/3", are 1 pt smaller.
+# Minimum box text size in points, an estimate of what stays legible on
+# paper. Vote notes beside gate symbols, such as "2/3", are 1 pt smaller.
 MIN_FONT_SIZE = 5.5
 # SimpleDocTemplate's frame pads its content by 6 pt on every side.
 FRAME_PADDING = 6.0
@@ -97,10 +97,10 @@ def measure(text: str, size: float) -> float:
 
 
 class DiagramFlowable(Flowable):
-    """One part of a diagram, clipped to its tile, below its caption if it has one.
+    """Flowable of one diagram part, clipped to its tile, below its optional caption.
 
-    The caption is drawn inside the flowable, so a page break never parts it
-    from its drawing.
+    The caption is drawn inside the flowable, so a page break never separates
+    it from its drawing.
     """
 
     def __init__(
@@ -143,7 +143,7 @@ def diagram_flowables(
     width: float = AVAILABLE_WIDTH,
     height: float = AVAILABLE_HEIGHT - CAPTION_ROOM,
 ) -> list[Flowable]:
-    """Build the flowables that show a diagram: one drawing, or captioned parts.
+    """Build the flowables for a diagram, either one drawing or captioned parts.
 
     Each part is one flowable, so a caller that keeps a heading with the
     first element keeps it with the whole first part.
