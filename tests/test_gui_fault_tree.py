@@ -421,7 +421,7 @@ def test_mef_import_choice_cancelled(two_trees, library_path, shown_errors) -> N
 
 
 def click_ok(dialog: QDialog) -> bool:
-    """Click the dialog's OK button and return whether the dialog accepted."""
+    """Click the dialog's OK button and return whether the dialog was accepted."""
     buttons = dialog.findChild(QDialogButtonBox)
     buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     return dialog.result() == QDialog.DialogCode.Accepted

@@ -48,7 +48,7 @@ def is_cjk(char: str) -> bool:
 
 
 def cjk_runs(report: RenderedReport, *texts: str) -> list[tuple[str, str]]:
-    """Return (font name, text) of each CJK text run on the first page with texts."""
+    """Return (font name, text) of each CJK run on the first page with all `texts`."""
     reader = PdfReader(io.BytesIO(report.data))
     page = next(
         p for p in reader.pages if all(text in p.extract_text() for text in texts)

@@ -55,7 +55,7 @@ def pages(review: Review) -> list[str]:
 
 
 def section_pages(pages: list[str], heading: str) -> list[str]:
-    """Return the pages from the one with the heading to the next heading's."""
+    """Return the text after `heading` and the pages up to the next diagram heading."""
     start = next(i for i, page in enumerate(pages) if heading in page)
     found = [pages[start].split(heading, 1)[1]]
     for page in pages[start + 1 :]:

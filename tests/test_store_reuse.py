@@ -100,7 +100,7 @@ def test_reload_reads_changes_in_batches(
     assert_same_as_fresh(client, second)
 
 
-def test_reload_after_most_changed(client: ReviewLibrary) -> None:
+def test_reload_after_most_events_changed(client: ReviewLibrary) -> None:
     first = client.load(REVIEW_ID)
     for event in first.events[:15]:
         client.update(edited(event, f"Rewritten {event.id}"))
