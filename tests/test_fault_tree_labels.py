@@ -53,7 +53,7 @@ def test_linked_event_named_by_factor() -> None:
     assert labels["b"] == "Own label"
 
 
-def test_cut_set_and_missing_named() -> None:
+def test_labels_in_cut_sets_and_probability() -> None:
     shown = tree(
         {"id": "a", "kind": "basic", "label": "Disk full", "probability": 0.1},
         {"id": "b", "kind": "basic", "label": "Alert muted"},

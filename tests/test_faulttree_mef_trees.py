@@ -24,13 +24,13 @@ def test_each_listed_tree_reads() -> None:
     assert tops == ["A", "B"]
 
 
-def test_no_tree_listed_and_rejected() -> None:
+def test_document_without_fault_tree_rejected() -> None:
     text = '<opsa-mef><define-event-tree name="skipped"/></opsa-mef>'
     assert mef_tree_names(text) == []
     with pytest.raises(MefError, match="defines no fault tree"):
         parse_mef(text)
 
 
-def test_other_root_rejected() -> None:
+def test_non_mef_root_rejected() -> None:
     with pytest.raises(MefError, match="is not an MEF document"):
         mef_tree_names("<model/>")

@@ -279,7 +279,7 @@ def test_redacted_fault_tree_masks_names() -> None:
     assert redacted.tree.node_map()["jenkins_exploited"].label.startswith(MASK)
 
 
-def test_neutral_ids_skip_used() -> None:
+def test_redacted_ids_skip_existing_ids() -> None:
     review = marked_tree_sample()
     record = review.fault_trees[0]
     existing = record.tree.node_map()["agent_forwarding"]
