@@ -1,4 +1,4 @@
-"""A Root cause page that edits a review's list of whole diagram records.
+"""Base page of the Root cause tab that edits a list of whole diagram records.
 
 The page shows one record at a time, chosen by title in a combo box, above
 its diagram. Every change adds, updates or deletes a whole record through
@@ -29,7 +29,7 @@ def run_dialog(dialog: QDialog) -> bool:
 
 
 class RecordPage(QWidget, Generic[RecordT]):
-    """A chooser of one review's records, command buttons and the chosen diagram.
+    """Base page with a chooser of a review's records, buttons and the chosen diagram.
 
     Subclasses return the review's records from `review_records`, draw the
     chosen one in `show_record` and switch their commands in
@@ -49,8 +49,8 @@ class RecordPage(QWidget, Generic[RecordT]):
     def _build_common(self, name: str, buttons: list[tuple[str, str]]) -> None:
         """Create the chooser, the (text, tooltip) buttons, the view and the labels.
 
-        `name` is the accessible name of the chooser, and with " diagram" and
-        " status" appended, of the view and the status line.
+        `name` is the accessible name of the chooser. The view and the status
+        line get `name` with " diagram" and " status" appended.
         """
         self.chooser = QComboBox(self)
         self.chooser.setAccessibleName(name)
@@ -75,7 +75,7 @@ class RecordPage(QWidget, Generic[RecordT]):
         raise NotImplementedError
 
     def show_record(self) -> None:
-        """Draw the chosen record, or what the page shows without one."""
+        """Draw the chosen record, or the page's empty state when none is chosen."""
         raise NotImplementedError
 
     def enable_commands(self, has_review: bool, has_records: bool) -> None:

@@ -2,12 +2,12 @@
 
 Zoom with Ctrl++ (or Ctrl+=), Ctrl+-, Ctrl+0 and Ctrl+wheel. These keys win
 over the window's text-size shortcuts while the view has the keyboard focus.
-In editable mode a click
-selects a box and the view emits edit requests for the selected box: Enter
-adds a sibling, Tab a child, F2 renames, Delete removes, and dropping a
-dragged box onto another requests a move under it. The view only emits the
-requests. The page that owns the diagram changes the records and shows the
-new layout. Mouse drags are followed by `ViewDrag`.
+
+In editable mode a click selects a box, and keys emit edit requests for the
+selected box. Enter adds a sibling, Tab a child, F2 renames and Delete
+removes. Dropping a dragged box onto another requests a move under it. The
+view only emits the requests. The page that owns the diagram changes the
+records and shows the new layout. `ViewDrag` tracks mouse drags.
 """
 
 from collections.abc import Callable
@@ -52,7 +52,9 @@ EDIT_KEYS = {
 
 
 class DiagramView(QGraphicsView):
-    """Shows one diagram; double-clicking a box emits its box and record ids.
+    """Graphics view of one diagram that emits edit requests for its boxes.
+
+    Double-clicking a box emits its box and record ids.
 
     Every request signal carries the box id and the record id of the box it
     concerns, as the scene stores them in BOX_ID_ROLE and RECORD_ID_ROLE.
@@ -87,8 +89,8 @@ class DiagramView(QGraphicsView):
         """Add the zoom commands to the context menu, which shows their keys.
 
         The keys themselves are handled in `keyPressEvent`. The actions'
-        shortcuts only apply while the view itself has the focus, when the
-        view has already taken the key, so they never clash with the
+        shortcuts apply only while the view has the focus, and by then the
+        view has already taken the key, so they do not clash with the
         window's shortcuts for the same keys.
         """
         actions = [
@@ -107,8 +109,8 @@ class DiagramView(QGraphicsView):
     def show_diagram(self, diagram: Diagram) -> None:
         """Replace the scene, keeping the zoom level and the selected box.
 
-        The selection is kept when the new diagram has a box with the same id;
-        otherwise it is cleared and `selection_changed` is emitted.
+        The selection is kept when the new diagram has a box with the same id.
+        Otherwise it is cleared and `selection_changed` is emitted.
         """
         kept = self._selected
         self._drag.cancel()
@@ -154,9 +156,10 @@ class DiagramView(QGraphicsView):
         return item.data(BOX_ID_ROLE), item.data(RECORD_ID_ROLE)
 
     def select_box(self, box_id: str | None) -> bool:
-        """Select the box with this id and scroll to it; None clears the selection.
+        """Select the box with this id and scroll to it.
 
-        Return whether a box is selected afterwards. An unknown id clears it.
+        None or an unknown id clears the selection. Return whether a box is
+        selected afterwards.
         """
         return self._select(box_id, scroll=True)
 
@@ -198,7 +201,10 @@ class DiagramView(QGraphicsView):
             self.selection_changed.emit()
 
     def move_selection(self, direction: Direction) -> bool:
-        """Select the nearest box in a direction, or an entry box when none is."""
+        """Select the nearest box in a direction, or an entry box if none is.
+
+        Return whether a box is selected afterwards.
+        """
         diagram = self.diagram_scene().diagram
         if self._selected is None:
             entry = entry_box(diagram.boxes, direction)
@@ -301,7 +307,8 @@ class DiagramView(QGraphicsView):
     def _zoom_command(self, event: QKeyEvent) -> Callable[[], None] | None:
         """Return the zoom method that a key press runs, or None for other keys.
 
-        Shift is ignored, because "+" needs it on many keyboard layouts.
+        Shift is ignored, because "+" needs it on many keyboard layouts, and so
+        is the keypad flag.
         """
         ignored = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
         if event.modifiers() & ~ignored != Qt.KeyboardModifier.ControlModifier:
