@@ -68,11 +68,12 @@ def every_field_event() -> TimelineEvent:
 def fixture_events(library: ReviewLibrary, review_id: UUID) -> list[TimelineEvent]:
     """Return the new events of the Slack and JSON fixtures and one with every field."""
     events = []
-    for name, format in [
+    for name, import_format in [
         ("slack", ImportFormat.SLACK),
         ("events.json", ImportFormat.JSON),
     ]:
-        preview = timeline_import.preview(library, review_id, TIMELINE / name, format)
+        path = TIMELINE / name
+        preview = timeline_import.preview(library, review_id, path, import_format)
         events.extend(event for _, event in preview.new)
     return [*events, every_field_event()]
 

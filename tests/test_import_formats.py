@@ -351,7 +351,7 @@ def test_validate_events_keeps_errors() -> None:
     assert first.provenance is Provenance.IMPORTED
 
 
-def test_validate_events_new_ids() -> None:
+def test_validate_events_gives_unique_ids() -> None:
     moment = datetime(2024, 5, 2, 9, 0, tzinfo=UTC)
     events = validate_events([imported_fields(moment, "Same") for _ in range(50)])
     ids = [event.id for event in events if isinstance(event, TimelineEvent)]
