@@ -62,7 +62,7 @@ def test_empty_category_rejected_by_position() -> None:
     assert "category 2 has an empty name" in message(error)
 
 
-def test_category_list_may_not_be_empty() -> None:
+def test_empty_category_list_rejected() -> None:
     with pytest.raises(ValidationError) as error:
         record(categories=[])
     assert "at least one category" in message(error)
@@ -83,7 +83,7 @@ def test_cycle_rejected() -> None:
     assert "remove one of the links" in message(error)
 
 
-def test_collapsed_unique_without_case() -> None:
+def test_collapsed_names_unique_ignoring_case() -> None:
     assert record(collapsed=["process", "Process", " "]).collapsed == ["Process"]
 
 
