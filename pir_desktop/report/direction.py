@@ -1,4 +1,4 @@
-"""Right-to-left paragraphs: lines break in logical order and draw in visual order.
+"""Right-to-left paragraphs, line-broken in logical order and drawn in visual order.
 
 The Unicode bidirectional algorithm (UAX #9) reorders text line by line, after
 line breaking. Reordering a whole paragraph first and then breaking it puts
@@ -51,7 +51,7 @@ def visual_lines(lines: Any, direction: Direction) -> Any:
     """Return a copy of a paragraph's broken lines with each line in visual order.
 
     lines is the blPara of a wrapped Paragraph: kind 0 contains (extra space,
-    words) pairs of one style, kind 1 contains FragLines of styled fragments.
+    words) pairs of one style, and kind 1 contains FragLines of styled fragments.
     Reordering keeps each line's characters, so its width is unchanged.
     """
     # NOTE: levels are resolved per line, not per paragraph as UAX #9

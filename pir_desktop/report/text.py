@@ -34,7 +34,7 @@ NOTE_MARKUP = '<font size="{size}" color="{color}">{text}</font>'
 
 
 class ReportParagraph(Paragraph):
-    """A Paragraph that shares parsed markup and keeps its line breaks per width.
+    """Paragraph that shares parsed markup and caches its line breaks per width.
 
     Short markup is parsed once per style (see _parsed). ReportLab's Table
     wraps every cell of the remaining rows again each time it splits at a page
@@ -93,7 +93,7 @@ class ReportParagraph(Paragraph):
 
 
 def _parse(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]]:
-    """Parse paragraph markup as Paragraph does, returning the text and fragments.
+    """Parse paragraph markup as Paragraph does and return the text and fragments.
 
     Text without tags or entities parses to one fragment of the style, so it
     is a copy of that fragment with the text set, as ParaParser makes it.

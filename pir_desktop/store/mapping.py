@@ -140,8 +140,8 @@ def fill_review_row(row: ReviewRow, facts: ReviewFacts) -> None:
 
 
 Trusted = TypeVar("Trusted", bound=Entity)
-# Text fields of an event whose values repeat across rows (zones, channel
-# names, roles, file names), so one string object per distinct value is kept.
+# Event text fields whose values repeat across rows (zones, channel names,
+# roles, file names). Reading keeps one string object per distinct value.
 REPEATED_TEXT: dict[type[Entity], tuple[str, ...]] = {
     TimelineEvent: (
         "zone",
@@ -193,7 +193,7 @@ def _utc_value(value: datetime | str | None) -> datetime | None:
 def _uuid_value(value: UUID | str | None) -> UUID | None:
     if value is None or isinstance(value, UUID):
         return value
-    # The attributes that UUID.__setstate__ sets, without the checks of
+    # Set the attributes that UUID.__setstate__ sets and skip the checks of
     # UUID.__init__, which cost twice as much. The text is 32 hex digits
     # that the store wrote.
     uuid = _new_object(UUID)
@@ -223,19 +223,25 @@ def trusted_entities(
 
     `columns` contains one sequence of raw DBAPI values per field of
     `entity_type`, in `model_fields` order. Only rows that the store wrote
-    from validated records may be read this way: this skips pydantic's
+    from validated records may be read this way, because this skips pydantic's
     validators, which cost more than the database read itself. The attributes
     set are the ones pydantic's `model_construct` sets, and all records share
     one fields-set, which contains every field so it never grows.
     """
     names = list(entity_type.model_fields)
     if len(columns) != len(names):
-        raise ValueError(f"{len(columns)} columns given for {len(names)} fields")
+        raise ValueError(
+            f"{len(columns)} columns given for the {len(names)} fields of "
+            f"{entity_type.__name__}: pass one column per field"
+        )
     if (
         entity_type.__private_attributes__
         or entity_type.model_config.get("extra") == "allow"
     ):
-        raise TypeError(f"{entity_type.__name__} has private or extra attributes")
+        raise TypeError(
+            f"{entity_type.__name__} has private or extra attributes, "
+            "so it cannot be built without validation"
+        )
     table = ROW_TYPES[entity_type].__table__  # type: ignore[attr-defined]
     converted: list[Iterable[Any]] = []
     repeated = REPEATED_TEXT.get(entity_type, ())

@@ -75,27 +75,33 @@ def known_revisions() -> set[str]:
 
 
 def head_revision() -> str:
-    """Return the newest revision: the one that no other revision revises."""
+    """Return the head revision, which no other revision revises."""
     parents = revision_parents()
     revised = {parent for values in parents.values() for parent in values}
     heads = sorted(set(parents) - revised)
     if len(heads) != 1:
-        raise RuntimeError(f"the migrations folder has {len(heads)} heads: {heads}")
+        raise RuntimeError(
+            f"the migrations folder has {len(heads)} heads {heads}, expected one: "
+            "merge them with `alembic merge`"
+        )
     return heads[0]
 
 
 def current_revision(connection: Connection) -> str | None:
     """Return the schema revision stored on this connection, or None if unset.
 
-    Raises RuntimeError when the table stores more than one revision, which
-    only a branched migration history writes and this app never creates.
+    Raises RuntimeError when the table contains more than one revision. Only a
+    branched migration history writes that, and this app never creates one.
     """
     if not inspect(connection).has_table("alembic_version"):
         return None
     rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
     if len(rows) > 1:
         found = sorted(row[0] for row in rows)
-        raise RuntimeError(f"the schema has more than one revision: {found}")
+        raise RuntimeError(
+            f"the library schema has more than one revision {found}, "
+            "but this app expects exactly one"
+        )
     return rows[0][0] if rows else None
 
 

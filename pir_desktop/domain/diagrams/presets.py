@@ -18,9 +18,9 @@ from .whytree import problem_statement
 
 FORMAT_VERSION = 1
 UNCATEGORISED = "Uncategorised"
-# The preset of the fishbone that a review without a stored one shows.
+# Preset of the derived fishbone, shown for a review that stores none.
 DERIVED_PRESET = "security"
-# Marks a sub-cause drawn one level higher than it is linked.
+# Prefix of a sub-cause drawn one level higher than it is linked.
 SUBCAUSE_MARK = "↳ "
 
 
@@ -104,8 +104,8 @@ def ribs_from_factors(
     categories without factors get a rib only when show_empty is true.
 
     A factor that `parents` links to another factor of the list is a
-    sub-cause: it hangs under that factor, on that factor's rib, whatever
-    its own category. The layout draws one level of sub-causes, so deeper
+    sub-cause. It hangs under that factor, on that factor's rib, whatever
+    its own category is. The layout draws one level of sub-causes, so deeper
     ones follow their top cause's sub-causes in depth-first order, each
     marked with SUBCAUSE_MARK once per extra level.
     """
@@ -199,7 +199,7 @@ def factors_in_category(
 
 
 def category_counts(factors: Iterable[ContributingFactor]) -> dict[str, int]:
-    """Return the number of factors per category, keyed by the compared name."""
+    """Return the number of factors per category, keyed by category_key."""
     counts: dict[str, int] = {}
     for factor in factors:
         key = category_key(factor.category or UNCATEGORISED)
@@ -214,7 +214,7 @@ def review_fishbone(
     collapsed: Collection[str] | None = None,
     show_empty: bool = True,
 ) -> Diagram:
-    """Lay out a stored fishbone of a review, or the derived one for None.
+    """Lay out a stored fishbone of a review, or the derived one if record is None.
 
     The derived fishbone groups every factor under the security preset's
     categories and leaves out categories without factors. A stored one
