@@ -11,7 +11,7 @@ from pir_desktop.ui.tabs.timeline import TimelineTab
 
 @pytest.fixture
 def tab(qtbot, sample_context: ReviewContext) -> TimelineTab:
-    """The Timeline tab on the sample review, shown, with its chart built."""
+    """The shown Timeline tab on the sample review, with its chart built."""
     widget = TimelineTab(sample_context)
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
