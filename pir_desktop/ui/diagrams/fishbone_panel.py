@@ -4,9 +4,9 @@ A review without a stored fishbone shows the one derived from its factors
 under the security categories, read-only, with a command that saves it as
 an analysis. A stored fishbone is edited on the diagram (see
 `fishbone_edits`) and through the buttons here. Every change is one undo
-step: record changes store the whole FishboneRecord through
-`FishboneEdits.update`, which drops links to deleted factors, and changes
-that also touch factors are grouped into one undo macro.
+step. A record change stores the whole FishboneRecord through
+`FishboneEdits.update`, which drops links to deleted factors. Changes that
+also touch factors are grouped into one undo macro.
 """
 
 from collections.abc import Callable
@@ -58,7 +58,7 @@ def ask_text(parent: QWidget, title: str, label: str, initial: str) -> str | Non
 
 
 class FishbonePanel(RecordPage[FishboneRecord]):
-    """One review's fishbones: a chooser, commands and the editable diagram.
+    """Page with a chooser of a review's fishbones, commands and the diagram.
 
     The title prompt, the dialog runner and the delete question are
     attributes, so a test can answer them without a dialog. Text on the
@@ -160,7 +160,7 @@ class FishbonePanel(RecordPage[FishboneRecord]):
             self.edits.editor.place()
 
     def chosen_changed(self) -> None:
-        """Drop an open inline edit and show the fishbone just chosen."""
+        """Discard an open inline edit and show the fishbone just chosen."""
         self.status.clear()
         self.edits.close_editor()
         self.show_record()
@@ -184,7 +184,7 @@ class FishbonePanel(RecordPage[FishboneRecord]):
             self.toggle_category(box_id)
 
     def toggle_category(self, box_id: str) -> None:
-        """Collapse or expand a rib and save it when the fishbone is stored."""
+        """Collapse or expand a rib, storing the state if the fishbone is stored."""
         name = box_id.removeprefix(CATEGORY_PREFIX)
         record = self.current()
         if record is None:
@@ -255,12 +255,12 @@ class FishbonePanel(RecordPage[FishboneRecord]):
         )
 
     def edit_problem(self) -> None:
-        """Type the head's text over it; an empty text uses the review's problem."""
+        """Open an inline editor over the head. Empty text uses the review's problem."""
         if self.current() is not None:
             self.edits.rename(HEAD_ID, "")
 
     def edit_categories(self) -> None:
-        """Edit the category list in a dialog and store it, with renamed factors."""
+        """Edit the category list in a dialog and store it and the renamed factors."""
         record, review = self.current(), self.context.review
         if record is None or review is None:
             return

@@ -5,9 +5,9 @@ One item per event would cost a Qt object, a polygon and a pen for each of
 vertical strips, and paints only the markers in the exposed rectangle. Markers
 of one lane and style often round to the same device pixels, as when a day of
 events is zoomed out to a few pixels. Of such a run the item paints only the
-first marker, because the others lie less than half a pixel from it. That
+first marker, because the others round to the same device x and width. That
 changes antialiased edges only, except where many markers fall on each
-pixel: there a bar shows the markers' fill instead of the darker mesh that
+pixel. There a bar shows the markers' fill instead of the darker mesh that
 their overlapping outlines would draw.
 """
 
@@ -28,7 +28,7 @@ PEN_MARGIN = 1.0
 
 
 class MarkerLayer(QGraphicsItem):
-    """The markers of one laid-out chart, with hit tests and one selected marker."""
+    """Graphics item for the markers of one laid-out chart and the selected one."""
 
     def __init__(
         self, markers: Sequence[chart.Marker], parent: QGraphicsItem | None = None
@@ -36,7 +36,8 @@ class MarkerLayer(QGraphicsItem):
         super().__init__(parent)
         self.markers = markers
         self.selected_id: UUID | None = None
-        # Off, every marker in the exposed rectangle is painted.
+        # If False, every marker in the exposed rectangle is painted, even one
+        # that rounds to the same device pixels as the marker before it.
         self.skip_repaints = True
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self._bounds = _bounds(markers)
@@ -122,8 +123,8 @@ class MarkerLayer(QGraphicsItem):
             marker = self.markers[index]
             if marker.bottom < top or marker.y > bottom:
                 continue
-            # The rounded device box and the style: a marker with the same key
-            # as the last one painted in its lane is skipped.
+            # Key of the rounded device x, width and style. A marker with the
+            # same key as the last one painted in its lane is skipped.
             key = (
                 round(marker.x * scale),
                 round(marker.width * scale),
@@ -145,8 +146,8 @@ class MarkerLayer(QGraphicsItem):
             painter.setBrush(self._brush(marker.fill, False))
             _draw_shape(painter, marker)
             return
-        # As in the PDF: a light fill, hatch lines in the lane colour, then
-        # the outline over both.
+        # Draw in the same order as the PDF report: a light fill, hatch lines
+        # in the lane colour, then the outline over both.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._brush(marker.fill, True))
         _draw_shape(painter, marker)
