@@ -350,7 +350,7 @@ def _redact_record(
 def _redact_fault_tree(
     record: dict, marked_factors: set[UUID], names: list[str], replacement: str
 ) -> None:
-    """Mask the nodes of a dumped fault-tree record that stand for marked factors.
+    """Mask the nodes of a dumped fault-tree record that represent marked factors.
 
     Such a node's label is masked and its id, which the cut sets print, is
     replaced by a neutral one ("redacted_1", ...) everywhere in the tree, so
@@ -388,7 +388,7 @@ def _redact_fault_tree(
 
 
 def _neutral_ids(ids: list[str], used_ids: set[str]) -> dict[str, str]:
-    """Map each id to "redacted_N", skipping names that the tree already uses."""
+    """Map each id to "redacted_N", skipping ids that the tree already uses."""
     renamed: dict[str, str] = {}
     number = 0
     for node_id in ids:

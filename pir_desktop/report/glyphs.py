@@ -52,7 +52,7 @@ def substitution_log() -> Iterator[Counter[str]]:
 
 
 def substitute(char: str, record: bool = True) -> str:
-    """Return the visible stand-in for a character without a glyph.
+    """Return the visible substitute for a character without a glyph.
 
     With record true, the character is counted in the active substitution log.
     """

@@ -30,7 +30,7 @@ def measure(text: str, size: float) -> float:
 def label_strings(
     text: str, x: float, y: float, size: float, colour: str, record: bool = True
 ) -> list[String]:
-    """Return the strings that draw one line from x on baseline y, a run each.
+    """Return one String per font run to draw a line from x on baseline y.
 
     With record false, characters without a glyph are not counted in the
     substitution log, for a caller that records them once with `record_lines`.

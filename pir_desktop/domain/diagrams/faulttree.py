@@ -78,12 +78,12 @@ def fault_tree_diagram(
 def linked_factor(
     node: Gate | Event, factors: Mapping[UUID, ContributingFactor]
 ) -> ContributingFactor | None:
-    """Return the factor a node is linked to, or None when it is not or is gone."""
+    """Return the factor a node is linked to, or None if unlinked or deleted."""
     return None if node.factor_id is None else factors.get(node.factor_id)
 
 
 def node_text(node: Gate | Event, factors: Mapping[UUID, ContributingFactor]) -> str:
-    """Return the text a node's box shows: its factor's statement, label or id."""
+    """Return a node's box text: its factor's statement, else its label or id."""
     factor = linked_factor(node, factors)
     if factor is not None:
         return factor.statement
@@ -107,7 +107,7 @@ def event_labels(
     }
 
 
-# The text measure, the box text style and the review's factors by id.
+# Drawing context: the text measure, box text style and factors by id.
 _Drawing = tuple[Measure, TextStyle, Mapping[UUID, ContributingFactor]]
 
 
