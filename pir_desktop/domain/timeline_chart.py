@@ -161,7 +161,7 @@ class Lane:
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """One event's mark: a filled outline, optional hatch lines and a bounding box.
+    """Chart mark of one event, with a filled outline, hatch lines and a bounding box.
 
     The outline and the hatch lines are computed when read, so a chart of
     50,000 events keeps only the boxes.
@@ -188,12 +188,12 @@ class Marker:
 
     @property
     def outline(self) -> tuple[Point, ...]:
-        """The corners of the filled shape, clockwise from the top left or top."""
+        """Corners of the filled shape, clockwise from the top left or top."""
         return _outline(self.shape, self.x, self.y, self.width, self.height)
 
     @property
     def hatch(self) -> tuple[Segment, ...]:
-        """The hatch lines of a time the source gives only roughly, or none."""
+        """Hatch lines when the source gives the time only roughly, else none."""
         if not self.hatched:
             return ()
         return tuple(hatch_lines(self.x, self.y, self.width, self.height))

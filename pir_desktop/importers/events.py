@@ -115,7 +115,7 @@ def imported_event(
 
 
 def new_ids(count: int) -> list[UUID]:
-    """Return `count` random UUIDs as uuid.uuid4 makes them, from one urandom call."""
+    """Return `count` random version 4 UUIDs, built from one os.urandom call."""
     data = os.urandom(UUID_BYTES * count)
     return [
         UUID(bytes=data[start : start + UUID_BYTES], version=4)

@@ -351,7 +351,7 @@ class FaultTreeRow(ChildRow, Base):
 
 
 class UUIDMap(TypeDecorator[dict[UUID, UUID]]):
-    """A mapping of UUIDs to UUIDs, stored as a JSON object of strings."""
+    """Column type of a UUID-to-UUID mapping, stored as a JSON object of strings."""
 
     impl = JSON
     cache_ok = True
@@ -365,7 +365,7 @@ class UUIDMap(TypeDecorator[dict[UUID, UUID]]):
 
 
 class FishboneRow(ChildRow, Base):
-    """A stored fishbone; `parents` maps a sub-cause's factor id to its parent's."""
+    """Stored fishbone. `parents` maps a sub-cause's factor id to its parent's."""
 
     __tablename__ = "fishbones"
 

@@ -92,7 +92,9 @@ def _select_fault_tree(document: MefDocument, tree_name: str | None) -> ET.Eleme
             )
         return trees[names.index(tree_name)]
     if not trees:
-        raise MefError("the document defines no fault tree (<define-fault-tree>)")
+        raise MefError(
+            "the document defines no fault tree: add a <define-fault-tree> element"
+        )
     if len(trees) != 1:
         raise MefError(
             f"the document defines {len(trees)} fault trees "
