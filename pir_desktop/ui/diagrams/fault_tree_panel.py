@@ -174,7 +174,7 @@ class FaultTreePanel(RecordPage[FaultTreeRecord]):
             item.setSelected(item.data(RECORD_ID_ROLE) in requested)
 
     def selected_node(self) -> str | None:
-        """Return the id of the selected node, or the top event when none is.
+        """Return the id of the selected node, or of the top event if none is selected.
 
         With several boxes selected, as a cut set selects them, the first one
         in scene order counts.
@@ -247,7 +247,7 @@ class FaultTreePanel(RecordPage[FaultTreeRecord]):
         self.delete_chosen("fault tree")
 
     def import_mef(self) -> None:
-        """Read trees from an MEF file, asking which when it defines several.
+        """Import trees from an MEF file, asking which ones if it defines several.
 
         Each chosen tree becomes a record, all in one undo step. A malformed
         file, or a malformed chosen tree, changes nothing.
@@ -370,7 +370,7 @@ class FaultTreePanel(RecordPage[FaultTreeRecord]):
             self.remove_node(node_id)
 
     def remove_node(self, node_id: str) -> bool:
-        """Delete a node from every gate; return whether the change was stored."""
+        """Delete a node from every gate and return whether the change was stored."""
         record = self.current()
         if record is None:
             return False
@@ -382,13 +382,13 @@ class FaultTreePanel(RecordPage[FaultTreeRecord]):
         return tree is not None
 
     def store_tree(self, record: FaultTreeRecord, tree: FaultTree, text: str) -> bool:
-        """Store a changed tree as one undoable edit; return whether it was stored."""
+        """Store a changed tree as one undo step and return whether it was stored."""
         return self._change_tree(record, text, lambda: tree) is not None
 
     def _change_tree(
         self, record: FaultTreeRecord, text: str, change: Callable[[], FaultTree]
     ) -> FaultTree | None:
-        """Store the tree that `change` builds; return it, or None when it failed."""
+        """Store the tree that `change` builds and return it, or None if that failed."""
         changed: list[FaultTree] = []
 
         def store() -> None:

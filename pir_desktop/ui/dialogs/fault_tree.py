@@ -68,9 +68,9 @@ class _Dialog(QDialog):
 
 
 class NodeDialog(_Dialog):
-    """Kind, label, k, probability, observation and linked factor of one node.
+    """Dialog for a node's kind, label, k, probability, observation and factor link.
 
-    `gate` picks which kinds and fields are offered: a gate stays a gate and
+    `gate` selects which kinds and fields are offered. A gate stays a gate and
     an event stays an event, so no edit has to invent or drop inputs.
     `build` makes the changed tree from the field values. OK closes the
     dialog only when it succeeds, and otherwise shows why and keeps what
@@ -101,7 +101,10 @@ class NodeDialog(_Dialog):
         """
         if self._built is None:
             if self.build is None:
-                raise ValueError("this node dialog has no tree to change")
+                raise ValueError(
+                    "internal error: NodeDialog was created without build=, "
+                    "so it cannot build a tree"
+                )
             self._built = self.build(self.values())
         return self._built
 
@@ -237,9 +240,9 @@ class TreeDialog(_Dialog):
 
 
 class TreeChoiceDialog(QDialog):
-    """A list of the fault trees in an MEF file, to choose the ones to import.
+    """Dialog that lists the fault trees in an MEF file to choose which to import.
 
-    The first tree is chosen at the start, and OK needs at least one.
+    The first tree is selected at the start, and OK needs at least one selected.
     """
 
     def __init__(
