@@ -1,8 +1,9 @@
 """The handler of each `pir-desktop` subcommand.
 
-A handler returns None or an exit status; errors it raises are printed by
-`main` with exit status 1. The GUI starts through this package too, so the
-action exporters, which load icalendar, are imported by their commands only.
+A handler returns None or an exit status. On the library, validation, value
+and OS errors that a handler raises, `main` prints the error and returns exit
+status 1. The GUI starts through this package too, so the action exporters,
+which load icalendar, are imported by their commands only.
 """
 
 import argparse

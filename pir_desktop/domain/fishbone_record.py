@@ -140,7 +140,12 @@ class FishboneRecord(Entity):
         parents = dict(self.parents)
         parents.pop(factor_id, None)
         if parent_id is not None:
-            if parent_id == factor_id or parent_id in self.descendants(factor_id):
+            if parent_id == factor_id:
+                raise ValueError(
+                    f"factor {factor_id} cannot be its own parent: "
+                    "choose another factor"
+                )
+            if parent_id in self.descendants(factor_id):
                 raise ValueError(
                     f"factor {parent_id} hangs under factor {factor_id}, so it "
                     "cannot also be its parent: move it out first"
