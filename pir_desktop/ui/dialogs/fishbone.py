@@ -29,7 +29,7 @@ from .choices import shorten
 
 PROBLEM_PLACEHOLDER = "Empty: the review's problem statement"
 NEW_CATEGORY = "New category"
-# The item data role that keeps a category's name from before the dialog opened.
+# Item data role that stores a category's name from before the dialog opened.
 ORIGINAL_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -43,7 +43,7 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 
 
 class FishboneDialog(QDialog):
-    """The title, the starting preset (for a new fishbone) and the head text."""
+    """Dialog for the title, the starting preset (new fishbones only) and head text."""
 
     def __init__(
         self,
@@ -92,11 +92,11 @@ class FishboneDialog(QDialog):
 
 
 class CategoryDialog(QDialog):
-    """Add, rename, remove and reorder a fishbone's categories.
+    """Dialog that adds, renames, removes and reorders a fishbone's categories.
 
-    Double-click or F2 renames an item in place. `check` validates the list
-    on OK and returns a value other than None. When it raises a user error,
-    the dialog shows it and stays open.
+    Double-click or F2 renames an item in place. On OK, `check` validates the
+    list, and the dialog closes only if it returns a value other than None.
+    When it raises a user error, the dialog shows it and stays open.
     """
 
     def __init__(
@@ -196,7 +196,7 @@ class CategoryDialog(QDialog):
         return [self.list.item(row).text() for row in range(self.list.count())]
 
     def renames(self) -> dict[str, str]:
-        """Return old name -> new name for every kept category whose name changed."""
+        """Map the old name to the new one for every kept category that was renamed."""
         changed: dict[str, str] = {}
         for row in range(self.list.count()):
             item = self.list.item(row)
@@ -215,7 +215,7 @@ class CategoryDialog(QDialog):
 
 
 class DeleteChoice(Enum):
-    """The choice when deleting a cause: delete its factor too, keep it, or cancel."""
+    """User's choice when deleting a cause: delete its factor, keep it, or cancel."""
 
     FACTOR = "factor"
     LINKS_ONLY = "links"

@@ -11,15 +11,15 @@ from datetime import datetime
 from ...domain.entities import TimelineEvent
 from ...domain.enums import Actor, EventKind
 
-NO_ACTOR = "none"  # filter value for events whose actor is not set
-# Joins an event's searchable fields into one text, so that one substring
-# test searches them all. Filter text that contains it is matched per field.
+NO_ACTOR = "none"  # Filter value for events whose actor is not set.
+# Separator that joins an event's searchable fields into one text, so that one
+# substring test searches them all. Filter text that contains it is matched per field.
 FIELD_SEPARATOR = "\x1f"
 
 
 @dataclass
 class TimelineFilter:
-    """The filter values; empty or None means "any"."""
+    """Filter values of the timeline table. An empty value or None means "any"."""
 
     kinds: set[EventKind] = field(default_factory=set)
     actor: Actor | str | None = None
@@ -73,17 +73,17 @@ def matching_rows(
         rows = [row for row in rows if events[row].actor == actor]
     if criteria.start is not None:
         if spans is None:
-            raise ValueError("a time window needs the events' spans")
+            raise ValueError("spans is missing: a time window needs time_span(event)")
         start = criteria.start
         rows = [row for row in rows if spans[row][1] >= start]
     if criteria.end is not None:
         if spans is None:
-            raise ValueError("a time window needs the events' spans")
+            raise ValueError("spans is missing: a time window needs time_span(event)")
         end = criteria.end
         rows = [row for row in rows if spans[row][0] <= end]
     if criteria.text:
         if texts is None:
-            raise ValueError("a text filter needs the events' search texts")
+            raise ValueError("texts is missing: a text filter needs search_text(event)")
         rows = _rows_with_text(events, rows, criteria.text.casefold(), texts)
     return rows
 
