@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 def box_parents(tree: FaultTree) -> dict[str, str | None]:
     """Return the gate above each box of the tree's diagram, keyed by box id.
 
-    Box ids follow `fault_tree_diagram`: depth-first over each gate's operands,
-    a node's first box has the node id and later boxes "<id>#<n>", and only
-    a gate's first box shows its inputs. The top event's box maps to None.
+    Box ids follow `fault_tree_diagram`, which walks each gate's operands
+    depth-first. A node's first box has the node id and later boxes
+    "<id>#<n>", and only a gate's first box shows its inputs. The top event's
+    box maps to None.
     """
     nodes = tree.node_map()
     counts: dict[str, int] = {}
@@ -39,7 +40,7 @@ def box_parents(tree: FaultTree) -> dict[str, str | None]:
 
 
 class FaultTreeKeys:
-    """Turns the diagram view's edit requests into edits of the panel's tree."""
+    """Adapter that turns the diagram view's edit requests into tree edits."""
 
     def __init__(self, panel: "FaultTreePanel") -> None:
         self.panel = panel
@@ -75,7 +76,7 @@ class FaultTreeKeys:
         self.panel.add_node_under(parent, gate=False)
 
     def add_child(self, _box_id: str, node_id: str) -> None:
-        """Add an event under the selected gate; an event takes no inputs."""
+        """Add an event under the selected gate, or explain why an event cannot."""
         tree = self._tree()
         if tree is None:
             return

@@ -13,7 +13,7 @@ MIN_WIDTH = 180
 
 
 class InlineEditor(QLineEdit):
-    """Edits one box's text: Enter or leaving the field commits, Esc cancels.
+    """Line edit for one box's text. Enter or leaving the field commits, Esc cancels.
 
     The editor is a child of the view's viewport, placed over the box and
     moved with the scroll bars. It emits `committed` or `cancelled` once,
@@ -90,7 +90,7 @@ class InlineEditor(QLineEdit):
 
 
 class EditorSlot:
-    """The one inline editor that a diagram page has open, if any."""
+    """Holder of the one inline editor that a diagram page has open, if any."""
 
     def __init__(self, view: DiagramView) -> None:
         self.view = view
@@ -103,10 +103,10 @@ class EditorSlot:
         on_commit: Callable[[str], None],
         on_cancel: Callable[[], None] = lambda: None,
     ) -> None:
-        """Open an editor over a box, which calls `on_commit` or `on_cancel` once.
+        """Open an editor over a box that calls `on_commit` or `on_cancel` once.
 
-        The slot forgets the editor before either call, so the call may open
-        the next one.
+        The slot drops its reference to the editor before either call, so the
+        callback may open the next editor.
         """
         editor = InlineEditor(self.view, box_id, text)
 

@@ -1,8 +1,8 @@
-"""Left-button drags on an editable DiagramView: panning, and moving boxes.
+"""Left-button drags on an editable DiagramView, which pan it or move boxes.
 
 A press on empty space pans the diagram, and a release there without
 moving clears the selection. A press on a box selects it and, once the
-mouse has moved the platform's start-drag distance, drags it: the box under
+mouse has moved the platform's start-drag distance, drags it. The box under
 the mouse is outlined as the drop target, and a release on it emits the
 view's `move_requested`. The records change only in the page that handles
 that request.
@@ -32,7 +32,7 @@ class _Press:
 
 
 class ViewDrag:
-    """The left-button press of one DiagramView, from press to release."""
+    """Tracker of one DiagramView's left-button press, from press to release."""
 
     def __init__(self, view: "DiagramView") -> None:
         self.view = view
@@ -66,7 +66,10 @@ class ViewDrag:
         return True
 
     def release(self, position: QPoint) -> None:
-        """End the press: clear the selection on a click, or drop a dragged box."""
+        """End the press.
+
+        A click on empty space clears the selection, and a dragged box is dropped.
+        """
         if self._pan_from is not None:
             moved = position - self._pan_from
             if moved.manhattanLength() < QApplication.startDragDistance():
