@@ -58,7 +58,7 @@ def with_draft(
 
 
 class CauseDrafts:
-    """The draft cause of a fishbone page, from Enter or Tab until Enter or Esc."""
+    """Holder of a fishbone page's draft cause, from Enter or Tab until Enter or Esc."""
 
     def __init__(self, edits: "FishboneEdits") -> None:
         self.edits = edits
@@ -124,9 +124,9 @@ class CauseDrafts:
         self._after(draft, factor.id if stored else None)
 
     def _removed_target(self, draft: CauseDraft) -> str:
-        """Name the fishbone or parent cause of the draft that no longer exists.
+        """Return the name of the draft's fishbone or parent cause if it is gone.
 
-        Returns an empty string when both still exist.
+        Return an empty string when both still exist.
         """
         record = self.page.current()
         if record is None or record.id != draft.record_id:

@@ -65,8 +65,8 @@ def measure(text: str, size: float) -> float:
     """Return the advance width of text in the diagram font at `size` pt, in points.
 
     NOTE: a character that no bundled font has, such as an emoji, is measured
-    in the system font Qt falls back to, while the PDF prints and measures it
-    as "[U+XXXX]", so a box with one differs in width on screen and in print.
+    in the system font that Qt falls back to. The PDF prints and measures it as
+    "[U+XXXX]", so a box containing one differs in width on screen and in print.
     """
     return _metrics().horizontalAdvance(text) * size / REFERENCE_PIXELS
 

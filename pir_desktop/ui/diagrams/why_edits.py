@@ -41,8 +41,9 @@ def inserted_after(
 ) -> list[WhyNode]:
     """Return the siblings of `after_id` with `new` right after it, renumbered 0, 1, …
 
-    Each returned node carries its new position, `new` included. The caller
-    stores the nodes whose position changed.
+    Each returned node carries its new position, `new` included. If `after_id`
+    is not a sibling, `new` goes last. The caller stores the nodes whose
+    position changed.
     """
     order = [n for n in siblings(nodes, new.parent_id) if n.id != new.id]
     index = next((i for i, n in enumerate(order) if n.id == after_id), len(order) - 1)

@@ -55,7 +55,7 @@ class SignOffTab(EditingTab):
         super().__init__(context, parent)
         # NOTE: the bundled procedure applies unless the caller passes another.
         self.procedure = procedure or default_procedure()
-        # Whether a review change arrived while the tab was a hidden page.
+        # True when a review change arrived while the tab was a hidden page.
         self.outdated = False
         self.export_task: worker.Task | None = None
         self.export_target: Path | None = None
@@ -139,8 +139,9 @@ class SignOffTab(EditingTab):
         """Fill the tab now if it can be seen, or else when it is next shown.
 
         The readiness checks and the approval history hash the review's
-        canonical JSON, about 0.7 s at 50,000 events, so a page hidden behind
-        another tab skips that on every edit. `showEvent` fills it before its
+        canonical JSON, which takes 0.7 to 0.9 s at 50,000 events (measured in
+        docs/benchmarks.md). So a page hidden behind another tab skips that on
+        every edit. `showEvent` fills it before its
         first paint, so a stale hash is never shown.
         """
         # NOTE: a shown tab still hashes the review once per check that reads
@@ -247,7 +248,8 @@ class SignOffTab(EditingTab):
             return
         snapshot = review.model_copy(deep=True)
         procedure = self.procedure
-        # ReportLab takes about 14 MB, so it is loaded on the first export.
+        # Importing the report and ReportLab grows RSS by 14 to 17 MB, so it
+        # waits for the first export.
         from ...report import write_pdf
 
         def export() -> object:

@@ -1,8 +1,8 @@
 """The swimlane chart of a review's timeline, drawn from `domain.timeline_chart`.
 
 Scene units are points, as in the layout and the PDF. One MarkerLayer item
-draws every event's marker (see markers.py); milestone lines, grid and text
-are items of their own. Clicking a marker emits `event_activated` with its
+draws every event's marker (see markers.py). Milestone lines, the grid and
+text are separate items. Clicking a marker emits `event_activated` with its
 event id. The view zooms like the diagram views: Ctrl+wheel, Ctrl++, Ctrl+-
 and Ctrl+0 to fit.
 """

@@ -23,7 +23,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class TimelineProxy(QIdentityProxyModel):
-    """The rows of a TimelineTableModel, with day-aware time labels."""
+    """Identity proxy of a TimelineTableModel that adds day-aware time labels."""
 
     def __init__(self, source: TimelineTableModel, parent: Any = None) -> None:
         super().__init__(parent)
