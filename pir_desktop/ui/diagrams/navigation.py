@@ -1,4 +1,4 @@
-"""Moving a diagram selection with the arrow keys: the nearest box in a direction."""
+"""Arrow-key selection in a diagram, which picks the nearest box in a direction."""
 
 from enum import Enum
 

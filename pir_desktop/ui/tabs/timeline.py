@@ -66,7 +66,7 @@ class TimelineTab(QWidget):
 
     @property
     def importer(self) -> "TimelineImporter":
-        """The import flow, created on first use: the importers load with it."""
+        """Import flow, created on first use because it loads the importers."""
         if self._importer is None:
             from ..timeline.importing import TimelineImporter
 
