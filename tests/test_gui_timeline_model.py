@@ -147,6 +147,19 @@ def test_sort_by_kind_keeps_time_order_within(proxy: TimelineProxy) -> None:
             assert key <= next_key
 
 
+def test_sort_by_kind_descending_keeps_time_order(proxy: TimelineProxy) -> None:
+    proxy.sort(KIND, Qt.SortOrder.DescendingOrder)
+    proxy.source.fetch_all()
+
+    shown = [proxy.event_at(row) for row in range(COUNT)]
+    pairs = [(event.kind.value, timeline_sort_key(event)) for event in shown]
+    labels = [proxy.data(proxy.index(row, KIND)) for row in range(COUNT)]
+    assert labels == sorted(labels, key=str.casefold, reverse=True)
+    for (kind, key), (next_kind, next_key) in zip(pairs, pairs[1:], strict=False):
+        if kind == next_kind:
+            assert key <= next_key
+
+
 def test_kind_filter(proxy: TimelineProxy, events) -> None:
     proxy.set_filter(TimelineFilter(kinds={EventKind.DETECTION}))
 
