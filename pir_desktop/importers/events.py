@@ -83,35 +83,12 @@ def imported_fields(
     }
 
 
-def imported_event(
-    moment: datetime,
-    description: str,
-    *,
-    zone: str = "",
-    kind: EventKind = EventKind.OTHER,
-    actor: Actor | None = None,
-    actor_role: str = "",
-    source: str = "",
-    time_note: str = "",
-    source_file: str = "",
-    source_row: int | None = None,
-    source_key: str = "",
-) -> TimelineEvent:
-    """Build a validated event marked as imported from a file and row."""
-    fields = imported_fields(
-        moment,
-        description,
-        zone=zone,
-        kind=kind,
-        actor=actor,
-        actor_role=actor_role,
-        source=source,
-        time_note=time_note,
-        source_file=source_file,
-        source_row=source_row,
-        source_key=source_key,
-    )
-    return TimelineEvent.model_validate(fields)
+def imported_event(moment: datetime, description: str, **options: Any) -> TimelineEvent:
+    """Build a validated event marked as imported from a file and row.
+
+    The keyword options are those of `imported_fields`.
+    """
+    return TimelineEvent.model_validate(imported_fields(moment, description, **options))
 
 
 def new_ids(count: int) -> list[UUID]:
