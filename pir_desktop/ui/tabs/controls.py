@@ -70,9 +70,6 @@ class ControlsTab(EditingTab):
         self.controls.set_records([] if review is None else review.controls)
 
     def add_control(self) -> None:
-        review = self.context.review
-        if review is None:
-            return
         initial = ControlAssessment.model_construct(
             control="",
             description="",
@@ -81,19 +78,10 @@ class ControlsTab(EditingTab):
             due_date=None,
             still_needed=False,
         )
-        dialog = ControlDialog(
-            "Add control", ControlAssessment.model_validate, review, initial, self
-        )
-        self.add_through(dialog, "Add control")
+        self.add_in(ControlDialog, "Add control", initial)
 
     def edit_control(self, before: ControlAssessment) -> None:
-        review = self.context.review
-        if review is None:
-            return
-        dialog = ControlDialog(
-            "Edit control", lambda v: before.with_changes(**v), review, before, self
-        )
-        self.edit_through(before, dialog, "Edit control")
+        self.edit_in(ControlDialog, "Edit control", before)
 
     def delete_control(self, control: ControlAssessment) -> None:
         self.delete(control, f"Delete control “{shorten(control.control, 40)}”")

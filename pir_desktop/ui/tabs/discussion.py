@@ -144,23 +144,11 @@ class DiscussionTab(EditingTab):
         return "; ".join(shorten(card.text, 40) for card in cards)
 
     def add_observation(self, kind: ObservationKind) -> None:
-        review = self.context.review
-        if review is None:
-            return
         initial = Observation.model_construct(kind=kind, text="", event_ids=[])
-        dialog = ObservationDialog(
-            "Add observation", Observation.model_validate, review, initial, self
-        )
-        self.add_through(dialog, "Add observation")
+        self.add_in(ObservationDialog, "Add observation", initial)
 
     def edit_observation(self, before: Observation) -> None:
-        review = self.context.review
-        if review is None:
-            return
-        dialog = ObservationDialog(
-            "Edit observation", lambda v: before.with_changes(**v), review, before, self
-        )
-        self.edit_through(before, dialog, "Edit observation")
+        self.edit_in(ObservationDialog, "Edit observation", before)
 
     def delete_observation(self, observation: Observation) -> None:
         self.delete(
@@ -168,25 +156,13 @@ class DiscussionTab(EditingTab):
         )
 
     def add_lesson(self) -> None:
-        review = self.context.review
-        if review is None:
-            return
         initial = Lesson.model_construct(
             kind=LessonKind.PROCESS, text="", factor_ids=[], observation_ids=[]
         )
-        dialog = LessonDialog(
-            "Add lesson", Lesson.model_validate, review, initial, self
-        )
-        self.add_through(dialog, "Add lesson")
+        self.add_in(LessonDialog, "Add lesson", initial)
 
     def edit_lesson(self, before: Lesson) -> None:
-        review = self.context.review
-        if review is None:
-            return
-        dialog = LessonDialog(
-            "Edit lesson", lambda v: before.with_changes(**v), review, before, self
-        )
-        self.edit_through(before, dialog, "Edit lesson")
+        self.edit_in(LessonDialog, "Edit lesson", before)
 
     def delete_lesson(self, lesson: Lesson) -> None:
         self.delete(lesson, f"Delete lesson “{shorten(lesson.text, 40)}”")

@@ -1,5 +1,8 @@
 """The base of the tabs that edit a review's records through dialogs."""
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ...domain.entities import Entity
@@ -7,6 +10,9 @@ from ...domain.review import Review
 from .. import errors
 from ..context import ReviewContext
 from ..dialogs.record_dialog import RecordDialog
+
+# A record dialog class: (title, make, review, initial record, parent).
+DialogType = Callable[..., RecordDialog[Any]]
 
 
 class EditingTab(QWidget):
@@ -62,6 +68,30 @@ class EditingTab(QWidget):
         return errors.attempt(
             self, text, lambda: self.context.update_record(before, after, text)
         )
+
+    def add_in(
+        self, dialog_type: DialogType, text: str, initial: Entity
+    ) -> Entity | None:
+        """Open a dialog over a blank record, titled `text`, and add what it builds."""
+        review = self.context.review
+        if review is None:
+            return None
+        make = type(initial).model_validate
+        return self.add_through(dialog_type(text, make, review, initial, self), text)
+
+    def edit_in(
+        self, dialog_type: DialogType, text: str, before: Entity
+    ) -> Entity | None:
+        """Open a dialog over a record, titled `text`, and save its changes."""
+        review = self.context.review
+        if review is None:
+            return None
+
+        def make(values: dict[str, Any]) -> Entity:
+            return before.with_changes(**values)
+
+        dialog = dialog_type(text, make, review, before, self)
+        return self.edit_through(before, dialog, text)
 
     def delete(self, record: Entity, text: str) -> None:
         """Delete a record without confirmation, because undo puts it back."""

@@ -143,9 +143,6 @@ class RootCauseTab(EditingTab):
         return str(count) if count else "none"
 
     def add_factor(self) -> None:
-        review = self.context.review
-        if review is None:
-            return
         initial = ContributingFactor.model_construct(
             statement="",
             category="",
@@ -154,19 +151,10 @@ class RootCauseTab(EditingTab):
             evidence="",
             event_ids=[],
         )
-        dialog = FactorDialog(
-            "Add factor", ContributingFactor.model_validate, review, initial, self
-        )
-        self.add_through(dialog, "Add factor")
+        self.add_in(FactorDialog, "Add factor", initial)
 
     def edit_factor(self, before: ContributingFactor) -> None:
-        review = self.context.review
-        if review is None:
-            return
-        dialog = FactorDialog(
-            "Edit factor", lambda v: before.with_changes(**v), review, before, self
-        )
-        self.edit_through(before, dialog, "Edit factor")
+        self.edit_in(FactorDialog, "Edit factor", before)
 
     def delete_factor(self, factor: ContributingFactor) -> None:
         self.delete(factor, f"Delete factor “{shorten(factor.statement, 40)}”")
