@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 from pypdf import PdfReader  # noqa: E402
 from PySide6.QtWidgets import QDialog, QTabWidget, QWidget  # noqa: E402
 
+from pir_desktop.domain import canonical  # noqa: E402
 from pir_desktop.domain import readiness as readiness_module  # noqa: E402
 from pir_desktop.domain.canonical import content_hash  # noqa: E402
 from pir_desktop.domain.entities import ActionItem, Participant  # noqa: E402
@@ -242,4 +243,24 @@ def test_shown_signoff_hashes_each_edit(qtbot, context, hashes) -> None:
     context.update_record(action, action.with_changes(owner="Lee Ops"), "Edit")
 
     assert set(hashes) == {content_hash(context.review)}
+    assert "Approval: superseded" in signoff.state_label.text()
+
+
+def test_shown_signoff_hashes_review_once(qtbot, context, monkeypatch) -> None:
+    pages = approve_and_show_other_tab(qtbot, context)
+    signoff = pages.widget(1)
+    pages.setCurrentWidget(signoff)
+    serialised: list[Review] = []
+    real_json = canonical.canonical_json
+
+    def counting(review: Review) -> str:
+        serialised.append(review)
+        return real_json(review)
+
+    monkeypatch.setattr(canonical, "canonical_json", counting)
+
+    action = context.review.actions[0]
+    context.update_record(action, action.with_changes(owner="Lee Ops"), "Edit")
+
+    assert serialised == [context.review]
     assert "Approval: superseded" in signoff.state_label.text()

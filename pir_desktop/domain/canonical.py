@@ -12,6 +12,9 @@ fields (parent, position, time).
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from .review import Review
@@ -43,6 +46,35 @@ def canonical_json(review: Review) -> str:
     )
 
 
+# Digests computed inside `hashes_reused`, by review object id. The review is
+# kept beside its digest, so a recycled id never matches another review.
+_reused: ContextVar[dict[int, tuple[Review, str]] | None] = ContextVar(
+    "reused_hashes", default=None
+)
+
+
+@contextmanager
+def hashes_reused() -> Iterator[None]:
+    """Hash each review object once inside the block.
+
+    For callers that read the hash several times, such as the readiness
+    checks and the approval history, over a review they do not change.
+    """
+    token = _reused.set({})
+    try:
+        yield
+    finally:
+        _reused.reset(token)
+
+
 def content_hash(review: Review) -> str:
     """Return the SHA-256 hex digest of the review's canonical JSON."""
-    return hashlib.sha256(canonical_json(review).encode("utf-8")).hexdigest()
+    reused = _reused.get()
+    if reused is not None:
+        known = reused.get(id(review))
+        if known is not None and known[0] is review:
+            return known[1]
+    digest = hashlib.sha256(canonical_json(review).encode("utf-8")).hexdigest()
+    if reused is not None:
+        reused[id(review)] = (review, digest)
+    return digest

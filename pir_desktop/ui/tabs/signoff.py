@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.canonical import hashes_reused
 from ...domain.procedure import Procedure, default_procedure
 from ...domain.readiness import approval_state, compliance, readiness
 from ...domain.review import Review
@@ -144,13 +145,13 @@ class SignOffTab(EditingTab):
         every edit. `showEvent` fills it before its
         first paint, so a stale hash is never shown.
         """
-        # NOTE: a shown tab still hashes the review once per check that reads
-        # the approval state, five times when the review has an approval.
         if self._is_hidden_page():
             self.outdated = True
             return
         self.outdated = False
-        super().refresh()
+        # The checks and the history each read the hash of the same review.
+        with hashes_reused():
+            super().refresh()
 
     def _is_hidden_page(self) -> bool:
         # A tab widget hides its other pages explicitly. A widget that was never
