@@ -31,12 +31,16 @@ class EditRejected(ValueError):
 def without_missing_links(review: Review, record: FishboneRecord) -> FishboneRecord:
     """Return the record without sub-cause links to or from missing factors."""
     known = {factor.id for factor in review.factors}
-    kept = {
+    valid_parents = {
         child: parent
         for child, parent in record.parents.items()
         if child in known and parent in known
     }
-    return record if kept == record.parents else record.with_changes(parents=kept)
+    return (
+        record
+        if valid_parents == record.parents
+        else record.with_changes(parents=valid_parents)
+    )
 
 
 def rib_category(

@@ -99,10 +99,10 @@ class CauseDrafts:
             )
             self._after(draft, None)
             return
-        gone = self._removed_target(draft)
-        if gone:
+        removed_name = self._removed_target(draft)
+        if removed_name:
             self.page.tell(
-                f"{gone} was removed, so the new {draft.noun} "
+                f"{removed_name} was removed, so the new {draft.noun} "
                 f"“{shorten(text, 40)}” was not added."
             )
             self._after(draft, None)

@@ -135,10 +135,10 @@ class FishboneEdits:
         self.close_editor()
         self.editing.open(box_id, initial, store)
 
-    def _store_problem(self, shown: str, text: str) -> None:
+    def _store_problem(self, initial: str, text: str) -> None:
         """Store the head text. Unchanged text is skipped and empty text clears it."""
         record = self.page.current()
-        if record is None or text.strip() == shown:
+        if record is None or text.strip() == initial:
             return
         title = f"Edit the head of “{record.title}”"
         after = record.with_changes(problem=text)
@@ -158,14 +158,14 @@ class FishboneEdits:
         if self.change_categories(record, listed, {name: new}, title):
             self.page.view.select_box(CATEGORY_PREFIX + new)
 
-    def _rename_factor(self, shown: ContributingFactor, text: str) -> None:
+    def _rename_factor(self, edited_factor: ContributingFactor, text: str) -> None:
         """Store the typed statement on the factor as the review has it now."""
         review = self.context.review
-        before = None if review is None else review.factor(shown.id)
+        before = None if review is None else review.factor(edited_factor.id)
         if before is None:
             self.page.tell(
-                f"The cause “{shorten(shown.statement, 40)}” was removed, so the "
-                f"new statement “{shorten(text, 40)}” was not stored."
+                f"The cause “{shorten(edited_factor.statement, 40)}” was removed, "
+                f"so the new statement “{shorten(text, 40)}” was not stored."
             )
             return
         if text.strip() == before.statement:

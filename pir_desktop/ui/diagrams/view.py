@@ -112,7 +112,7 @@ class DiagramView(QGraphicsView):
         The selection is kept when the new diagram has a box with the same id.
         Otherwise it is cleared and `selection_changed` is emitted.
         """
-        kept = self._selected
+        selected_id = self._selected
         self._drag.cancel()
         old = self.scene()
         scene = DiagramScene(diagram, self)
@@ -121,9 +121,9 @@ class DiagramView(QGraphicsView):
         scene.selectionChanged.connect(self._follow_scene_selection)
         if old is not None:
             old.deleteLater()
-        if kept is not None and scene.box_item(kept) is not None:
-            self._select(kept, scroll=False)
-        elif kept is not None:
+        if selected_id is not None and scene.box_item(selected_id) is not None:
+            self._select(selected_id, scroll=False)
+        elif selected_id is not None:
             self.selection_changed.emit()
 
     def diagram_scene(self) -> DiagramScene:

@@ -151,8 +151,8 @@ class WhyTreePage(QWidget):
         """Lay out the chosen why-trees, with the draft node if one is open."""
         review = self.context.review
         factors = [] if review is None else review.factors
-        shown = self._shown_nodes()
-        self.view.show_diagram(why_tree_diagram(shown, factors, measure))
+        visible_nodes = self._shown_nodes()
+        self.view.show_diagram(why_tree_diagram(visible_nodes, factors, measure))
         if self.editor is not None:
             self.editor.place()
 
@@ -163,8 +163,8 @@ class WhyTreePage(QWidget):
             nodes = [changed.pop(n.id, n) for n in nodes] + list(changed.values())
         if self.chosen_root is None:
             return nodes
-        kept = subtree_ids(nodes, self.chosen_root)
-        return [node for node in nodes if node.id in kept]
+        subtree = subtree_ids(nodes, self.chosen_root)
+        return [node for node in nodes if node.id in subtree]
 
     def _chosen_key(self) -> str:
         return "" if self.chosen_root is None else str(self.chosen_root)
@@ -183,9 +183,9 @@ class WhyTreePage(QWidget):
     def select_node(self, node_id: UUID | None) -> None:
         """Select a node's box, if the diagram shows it."""
         current = self.view.selected_box()
-        wanted = None if node_id is None else str(node_id)
-        if current is None or current[0] != wanted:
-            self.view.select_box(wanted)
+        requested_id = None if node_id is None else str(node_id)
+        if current is None or current[0] != requested_id:
+            self.view.select_box(requested_id)
 
     def _tell(self, text: str) -> None:
         self.status.setText(text)
@@ -317,12 +317,12 @@ class WhyTreePage(QWidget):
 
         self.editing.open(box_id, node.text, store)
 
-    def _store_text(self, shown: WhyNode, text: str) -> None:
+    def _store_text(self, edited_node: WhyNode, text: str) -> None:
         """Store the typed text on the node as the review has it now."""
-        before = self.node(str(shown.id))
+        before = self.node(str(edited_node.id))
         if before is None:
             self._tell(
-                f"“{shorten(shown.text, 40)}” was removed, so the new text "
+                f"“{shorten(edited_node.text, 40)}” was removed, so the new text "
                 f"“{shorten(text, 40)}” was not stored."
             )
             return

@@ -268,17 +268,17 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
         moved = [(index, self.rows[index.row()]) for index in before]
         change()
 
-        wanted = {position for _index, position in moved}
+        tracked_positions = {position for _index, position in moved}
         found: dict[int, int] = {}
-        if wanted:
+        if tracked_positions:
             for row, position in enumerate(self.rows):
-                if position in wanted:
+                if position in tracked_positions:
                     found[position] = row
-        shown = self.rowCount()
+        row_count = self.rowCount()
         after = []
         for index, position in moved:
             row = found.get(position)
-            valid = row is not None and row < shown
+            valid = row is not None and row < row_count
             after.append(self.index(row, index.column()) if valid else QModelIndex())
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
