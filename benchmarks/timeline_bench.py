@@ -74,11 +74,11 @@ def collection_after(action: Callable[[], object]) -> float:
     This measures the collector's work that `action` triggered but did not pay for.
     """
     gc.collect()
-    kept = action()
+    result = action()
     started = time.perf_counter()
     gc.collect()
     elapsed = time.perf_counter() - started
-    del kept
+    del result
     return elapsed
 
 

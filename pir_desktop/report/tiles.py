@@ -134,8 +134,8 @@ def split(diagram: Diagram, tile_width: float, tile_height: float) -> list[Tile]
         for row in rows
         for column in columns
     ]
-    kept = [tile for tile in tiles if _has_content(diagram, tile)]
-    return kept or tiles[:1]
+    nonempty_tiles = [tile for tile in tiles if _has_content(diagram, tile)]
+    return nonempty_tiles or tiles[:1]
 
 
 def _spans(diagram: Diagram, across: bool) -> list[Span]:
@@ -318,9 +318,9 @@ def _part_at(tiles: list[Tile], point: Point) -> int | None:
 
 def _spread(found: list[Marker]) -> list[Marker]:
     """Keep one marker of each group that points to one part from nearby places."""
-    kept: list[Marker] = []
+    spread: list[Marker] = []
     for marker in sorted(found, key=lambda m: (m.side, m.part, m.position)):
-        previous = kept[-1] if kept else None
+        previous = spread[-1] if spread else None
         if (
             previous is not None
             and previous.side == marker.side
@@ -328,8 +328,8 @@ def _spread(found: list[Marker]) -> list[Marker]:
             and marker.position - previous.position < MARKER_SPACING
         ):
             continue
-        kept.append(marker)
-    return kept
+        spread.append(marker)
+    return spread
 
 
 def _clipped(start: Point, end: Point, tile: Tile) -> tuple[Point, Point] | None:
