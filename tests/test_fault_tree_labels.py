@@ -54,12 +54,12 @@ def test_linked_event_named_by_factor() -> None:
 
 
 def test_labels_in_cut_sets_and_probability() -> None:
-    shown = tree(
+    fault_tree = tree(
         {"id": "a", "kind": "basic", "label": "Disk full", "probability": 0.1},
         {"id": "b", "kind": "basic", "label": "Alert muted"},
     )
-    analysis = analyse(shown)
-    labels = event_labels(shown)
+    analysis = analyse(fault_tree)
+    labels = event_labels(fault_tree)
 
     assert cut_set_text(analysis.cut_sets[0], labels) == "Disk full AND Alert muted"
     assert cut_set_text(analysis.cut_sets[0]) == "a AND b"
@@ -72,7 +72,7 @@ def test_labels_in_cut_sets_and_probability() -> None:
 
 
 def test_negated_event_named() -> None:
-    shown = FaultTree.model_validate(
+    fault_tree = FaultTree.model_validate(
         {
             "name": "t",
             "top": "top",
@@ -84,6 +84,6 @@ def test_negated_event_named() -> None:
             ],
         }
     )
-    labels = event_labels(shown)
-    texts = [cut_set_text(c, labels) for c in analyse(shown).cut_sets]
+    labels = event_labels(fault_tree)
+    texts = [cut_set_text(c, labels) for c in analyse(fault_tree).cut_sets]
     assert texts == ["Disk full AND NOT Alert muted"]

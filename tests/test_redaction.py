@@ -157,8 +157,8 @@ def test_redacted_review_keeps_rest() -> None:
     assert redacted.title == review.title
     assert [e.id for e in redacted.events] == [e.id for e in review.events]
     plain = [e for e in review.events if not e.sensitive][1:]
-    kept = {e.id: e.description for e in redacted.events}
-    assert all(kept[e.id] == e.description for e in plain)
+    redacted_descriptions = {e.id: e.description for e in redacted.events}
+    assert all(redacted_descriptions[e.id] == e.description for e in plain)
     assert review.impact != MASK
 
 
@@ -216,10 +216,10 @@ def test_redacted_fault_tree_keeps_rest() -> None:
     assert redacted.id == original.id
     assert redacted.title == original.title
     assert redacted.tree.label == original.tree.label
-    kept = redacted.tree.node_map()
+    redacted_nodes = redacted.tree.node_map()
     for node in original.tree.nodes:
         if node.id != "jenkins_exploited":
-            assert kept[node.id].label == node.label
+            assert redacted_nodes[node.id].label == node.label
     assert len(analyse(redacted.tree).cut_sets) == len(analyse(original.tree).cut_sets)
 
 

@@ -60,9 +60,9 @@ def test_reload_reads_other_client_changes(
     first = client.load(REVIEW_ID)
     other = backend.open()
     try:
-        shown = other.load(REVIEW_ID)
-        other.update(edited(shown.events[0], "Theirs"))
-        other.delete(REVIEW_ID, shown.events[1])
+        other_review = other.load(REVIEW_ID)
+        other.update(edited(other_review.events[0], "Theirs"))
+        other.delete(REVIEW_ID, other_review.events[1])
         added = other.add(
             REVIEW_ID,
             TimelineEvent(
