@@ -150,10 +150,10 @@ def test_f2_renames_in_place(qtbot, tab, page, library_path) -> None:
 
 
 def test_f2_stores_over_undone_text(qtbot, tab, page, library_path) -> None:
-    asked: list[str] = []
+    stale_prompts: list[str] = []
 
     def choose(_parent, described, _mine, _theirs) -> StaleChoice:
-        asked.append(described)
+        stale_prompts.append(described)
         return StaleChoice.KEEP_STORED
 
     tab.context.choose_on_stale = choose
@@ -169,7 +169,7 @@ def test_f2_stores_over_undone_text(qtbot, tab, page, library_path) -> None:
     assert stored_nodes(library_path)[DNS_CHANGED].text == old_text
     qtbot.keyClick(page.editor, Qt.Key.Key_Return)
 
-    assert asked == []
+    assert stale_prompts == []
     assert stored_nodes(library_path)[DNS_CHANGED].text == "Second"
     tab.context.undo_stack.undo()
     assert stored_nodes(library_path)[DNS_CHANGED].text == old_text
@@ -270,8 +270,8 @@ def test_new_tree_and_chooser(qtbot, tab, page, library_path) -> None:
 
     page.chooser.setCurrentIndex(page.chooser.findData(PROBLEM))
     page.chooser.activated.emit(page.chooser.currentIndex())
-    shown = set(page.view.diagram_scene().box_items())
-    assert shown == all_boxes - {str(new_root.id)}
+    visible_boxes = set(page.view.diagram_scene().box_items())
+    assert visible_boxes == all_boxes - {str(new_root.id)}
 
     tab.context.undo_stack.undo()
     assert page.chooser.count() == 2

@@ -291,8 +291,8 @@ def test_links_to_deleted_factors_dropped(
     qtbot, page, sample_context, library_path
 ) -> None:
     record = sample_context.review.fishbones[0]
-    kept = dict(record.parents)
-    dangling = {**kept, uuid4(): SSH_OPEN, NO_KEY_ALERT: uuid4()}
+    valid_parents = dict(record.parents)
+    dangling = {**valid_parents, uuid4(): SSH_OPEN, NO_KEY_ALERT: uuid4()}
     sample_context.library.update(record.with_changes(parents=dangling))
     sample_context.reload()
 
@@ -300,7 +300,7 @@ def test_links_to_deleted_factors_dropped(
 
     stored = stored_sample(library_path).fishbones[0]
     assert stored.collapsed == [IDENTITY]
-    assert stored.parents == kept
+    assert stored.parents == valid_parents
     page.context.undo_stack.undo()
     assert stored_sample(library_path).fishbones[0].parents == dangling
 
