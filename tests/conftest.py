@@ -95,6 +95,15 @@ def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     return shown
 
 
+def stored_sample(path: Path) -> Review:
+    """Load the library's first review, the sample, with a fresh connection."""
+    fresh = ReviewLibrary.open(path)
+    try:
+        return fresh.load(fresh.reviews()[0].id)
+    finally:
+        fresh.close()
+
+
 def stored_review(path: Path) -> Review:
     """Load the example review from the file with a fresh connection."""
     fresh = ReviewLibrary.open(path)
@@ -111,5 +120,28 @@ def sample_context(qtbot, library_path: Path) -> Iterator[ReviewContext]:
     stored = library.add_review(sample_review())
     context = ReviewContext(library)
     context.select(stored.id)
+    yield context
+    library.close()
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    """A closed library file containing only the bundled sample review."""
+    path = tmp_path / "sample.pir"
+    library = ReviewLibrary.create(path)
+    library.add_review(sample_review())
+    library.close()
+    return path
+
+
+@pytest.fixture
+def context(qtbot, sample_path: Path) -> Iterator[ReviewContext]:
+    """A ReviewContext on the sample review, opened from `sample_path`.
+
+    A test module that defines its own `context` fixture overrides this one.
+    """
+    library = ReviewLibrary.open(sample_path)
+    context = ReviewContext(library)
+    context.select(library.reviews()[0].id)
     yield context
     library.close()

@@ -1,13 +1,10 @@
 """Open the Root cause tab on a real library, then click, drag and type on it."""
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from pir_desktop.domain.review import Review
-from pir_desktop.services import ReviewLibrary
 from pir_desktop.ui.context import ReviewContext
 from pir_desktop.ui.diagrams.panel import DiagramTabs
 from pir_desktop.ui.diagrams.view import DiagramView
@@ -35,15 +32,6 @@ def show_root_cause_tab(
         tab.activateWindow()
         qtbot.waitUntil(tab.isActiveWindow)
     return tab
-
-
-def stored_sample(path: Path) -> Review:
-    """Load the library's first review, the sample, with a fresh connection."""
-    library = ReviewLibrary.open(path)
-    try:
-        return library.load(library.reviews()[0].id)
-    finally:
-        library.close()
 
 
 def box_point(view: DiagramView, box_id: str) -> QPoint:

@@ -1,16 +1,10 @@
 """Blameless-wording hints in the record dialogs, tables, why tree and sign-off."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
+from conftest import stored_sample
 from PySide6.QtCore import Qt
 
 from pir_desktop.domain.entities import ContributingFactor, Observation, WhyNode
 from pir_desktop.domain.enums import ObservationKind
-from pir_desktop.domain.review import Review
-from pir_desktop.services import ReviewLibrary
-from pir_desktop.services.sample import sample_review
 from pir_desktop.ui.context import ReviewContext
 from pir_desktop.ui.dialogs.discussion import ObservationDialog
 from pir_desktop.ui.tabs.discussion import DiscussionTab
@@ -19,32 +13,6 @@ from pir_desktop.ui.tabs.signoff import SignOffTab
 
 BLAMING = "The on-call engineer failed to notice the alert"
 NEUTRAL = "The alert failed to fire"
-
-
-@pytest.fixture
-def sample_path(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.pir"
-    library = ReviewLibrary.create(path)
-    library.add_review(sample_review())
-    library.close()
-    return path
-
-
-@pytest.fixture
-def context(qtbot, sample_path: Path) -> Iterator[ReviewContext]:
-    library = ReviewLibrary.open(sample_path)
-    context = ReviewContext(library)
-    context.select(library.reviews()[0].id)
-    yield context
-    library.close()
-
-
-def stored(path: Path) -> Review:
-    fresh = ReviewLibrary.open(path)
-    try:
-        return fresh.load(fresh.reviews()[0].id)
-    finally:
-        fresh.close()
 
 
 def new_dialog(qtbot, context: ReviewContext) -> ObservationDialog:
@@ -95,7 +63,7 @@ def test_hint_never_blocks_saving(qtbot, context, sample_path):
     assert dialog.record is not None
     assert dialog.record.sensitive
     context.add_record(dialog.record, "Add observation")
-    assert any(o.text == BLAMING for o in stored(sample_path).observations)
+    assert any(o.text == BLAMING for o in stored_sample(sample_path).observations)
 
 
 def test_dismiss_hides_hint(qtbot, context, sample_path):
@@ -114,13 +82,13 @@ def test_dismiss_hides_hint(qtbot, context, sample_path):
     bar.dismiss_button.click()
 
     key = f"{card.id}:"
-    dismissed = stored(sample_path).dismissed_wording
+    dismissed = stored_sample(sample_path).dismissed_wording
     assert [k for k in dismissed if k.startswith(key)] != []
     assert bar.isHidden()
     assert panel.model.index(row, 0).data(icon_role) is None
 
     context.undo_stack.undo()
-    assert stored(sample_path).dismissed_wording == []
+    assert stored_sample(sample_path).dismissed_wording == []
     assert panel.model.index(row, 0).data(icon_role) is not None
 
 

@@ -1,38 +1,14 @@
 """The card board and lesson links on the Discussion tab, outside presenter mode."""
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
+from conftest import stored_sample
 from PySide6.QtWidgets import QDialog
 
 from pir_desktop.domain.enums import LessonKind
-from pir_desktop.domain.review import Review
-from pir_desktop.services import ReviewLibrary
 from pir_desktop.services.meeting import CardTarget
-from pir_desktop.services.sample import sample_review
-from pir_desktop.ui.context import ReviewContext
 from pir_desktop.ui.dialogs.record_dialog import RecordDialog
 from pir_desktop.ui.hints import SENSITIVE_MARK
 from pir_desktop.ui.tabs.discussion import DiscussionTab
-
-
-@pytest.fixture
-def sample_path(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.pir"
-    library = ReviewLibrary.create(path)
-    library.add_review(sample_review())
-    library.close()
-    return path
-
-
-@pytest.fixture
-def context(qtbot, sample_path: Path) -> Iterator[ReviewContext]:
-    library = ReviewLibrary.open(sample_path)
-    context = ReviewContext(library)
-    context.select(library.reviews()[0].id)
-    yield context
-    library.close()
 
 
 @pytest.fixture
@@ -40,14 +16,6 @@ def tab(qtbot, context) -> DiscussionTab:
     tab = DiscussionTab(context)
     qtbot.addWidget(tab)
     return tab
-
-
-def stored(path: Path) -> Review:
-    fresh = ReviewLibrary.open(path)
-    try:
-        return fresh.load(fresh.reviews()[0].id)
-    finally:
-        fresh.close()
 
 
 def test_lesson_links_card(tab, context, sample_path, shown_errors):
@@ -64,7 +32,9 @@ def test_lesson_links_card(tab, context, sample_path, shown_errors):
     tab.add_lesson()
 
     lesson = next(
-        x for x in stored(sample_path).lessons if x.text.startswith("Keep a current")
+        x
+        for x in stored_sample(sample_path).lessons
+        if x.text.startswith("Keep a current")
     )
     assert lesson.observation_ids == [card.id]
     assert lesson.kind is LessonKind.TRAINING
@@ -83,7 +53,7 @@ def test_vote_and_turn_into_lesson(tab, context, sample_path, shown_errors):
 
     board.add_dot()
 
-    votes = stored(sample_path).votes
+    votes = stored_sample(sample_path).votes
     assert [(v.observation_id, v.participant_id) for v in votes] == [
         (card.id, voter.id)
     ]
@@ -92,13 +62,17 @@ def test_vote_and_turn_into_lesson(tab, context, sample_path, shown_errors):
     board.select_card(card.id)
     board.turn_card(CardTarget.LESSON)
 
-    lessons = [x for x in stored(sample_path).lessons if card.id in x.observation_ids]
+    lessons = [
+        x for x in stored_sample(sample_path).lessons if card.id in x.observation_ids
+    ]
     assert len(lessons) == 1
     assert lessons[0].text == card.text
     shown = [x.id for x in tab.lesson_panel.model.records]
     assert lessons[0].id in shown
     context.undo_stack.undo()
-    assert not any(card.id in x.observation_ids for x in stored(sample_path).lessons)
+    assert not any(
+        card.id in x.observation_ids for x in stored_sample(sample_path).lessons
+    )
     assert shown_errors == []
 
 
@@ -109,7 +83,9 @@ def test_board_groups_card(tab, context, sample_path):
 
     tab.board.group_card()
 
-    grouped = next(o for o in stored(sample_path).observations if o.id == card.id)
+    grouped = next(
+        o for o in stored_sample(sample_path).observations if o.id == card.id
+    )
     assert grouped.group_label == "Response speed"
     panel = next(iter(tab.observation_panels.values()))
     row = next(i for i, o in enumerate(panel.model.records) if o.id == card.id)

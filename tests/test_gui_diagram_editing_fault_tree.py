@@ -7,13 +7,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from conftest import stored_sample  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QDialog  # noqa: E402
 from root_cause_gui import (  # noqa: E402
     click_box,
     drag_box,
     show_root_cause_tab,
-    stored_sample,
 )
 
 from pir_desktop.domain.diagrams import fault_tree_diagram  # noqa: E402

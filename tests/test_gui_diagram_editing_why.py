@@ -8,13 +8,13 @@ from pathlib import Path  # noqa: E402
 from uuid import UUID  # noqa: E402
 
 import pytest  # noqa: E402
+from conftest import stored_sample  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from root_cause_gui import (  # noqa: E402
     box_point,
     click_box,
     drag_box,
     show_root_cause_tab,
-    stored_sample,
     type_into_editor,
 )
 

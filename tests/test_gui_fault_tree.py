@@ -8,9 +8,9 @@ from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from conftest import stored_sample  # noqa: E402
 from PySide6.QtCore import QItemSelectionModel  # noqa: E402
 from PySide6.QtWidgets import QDialog, QDialogButtonBox  # noqa: E402
-from root_cause_gui import stored_sample  # noqa: E402
 
 from pir_desktop.domain.diagrams import Box  # noqa: E402
 from pir_desktop.domain.entities import ContributingFactor  # noqa: E402

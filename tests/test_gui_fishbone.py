@@ -8,6 +8,7 @@ from collections.abc import Callable  # noqa: E402
 from uuid import UUID, uuid4  # noqa: E402
 
 import pytest  # noqa: E402
+from conftest import stored_sample  # noqa: E402
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 from root_cause_gui import (  # noqa: E402
@@ -15,7 +16,6 @@ from root_cause_gui import (  # noqa: E402
     click_box,
     drag_box,
     show_root_cause_tab,
-    stored_sample,
     type_into_editor,
 )
 

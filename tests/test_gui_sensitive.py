@@ -4,51 +4,19 @@ Every test edits the sample review in a real library file through a real
 review context, then reads the file back with a fresh connection.
 """
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
+from conftest import stored_sample
 from PySide6.QtCore import Qt
 
 from pir_desktop.domain.entities import TimelineEvent
-from pir_desktop.domain.review import Review
 from pir_desktop.services import ReviewLibrary
-from pir_desktop.services.sample import sample_review
-from pir_desktop.ui.context import ReviewContext
 from pir_desktop.ui.dialogs.event import EventDialog
 from pir_desktop.ui.dialogs.redaction import RedactionDialog
 from pir_desktop.ui.hints import SENSITIVE_MARK
 from pir_desktop.ui.main_window import MainWindow
 from pir_desktop.ui.tabs.attendance import ATTENDED_COLUMN
 from pir_desktop.ui.tabs.overview import OverviewTab
-
-
-@pytest.fixture
-def sample_path(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.pir"
-    library = ReviewLibrary.create(path)
-    library.add_review(sample_review())
-    library.close()
-    return path
-
-
-@pytest.fixture
-def context(qtbot, sample_path: Path) -> Iterator[ReviewContext]:
-    library = ReviewLibrary.open(sample_path)
-    context = ReviewContext(library)
-    context.select(library.reviews()[0].id)
-    yield context
-    library.close()
-
-
-def stored(path: Path) -> Review:
-    """Load the only review of the file with a fresh connection."""
-    fresh = ReviewLibrary.open(path)
-    try:
-        return fresh.load(fresh.reviews()[0].id)
-    finally:
-        fresh.close()
 
 
 def test_event_dialog_marks_sensitive(qtbot, context, sample_path, shown_errors):
@@ -62,9 +30,9 @@ def test_event_dialog_marks_sensitive(qtbot, context, sample_path, shown_errors)
     assert dialog.result_value is not None
     context.update_record(event, dialog.result_value, "Edit event")
 
-    assert stored(sample_path).events[0].sensitive
+    assert stored_sample(sample_path).events[0].sensitive
     context.undo_stack.undo()
-    assert not stored(sample_path).events[0].sensitive
+    assert not stored_sample(sample_path).events[0].sensitive
     assert shown_errors == []
 
 
@@ -76,10 +44,10 @@ def test_summary_marked_on_overview(qtbot, context, sample_path):
 
     tab.sensitive["summary"].click()
 
-    assert stored(sample_path).sensitive_fields == ["impact", "summary"]
+    assert stored_sample(sample_path).sensitive_fields == ["impact", "summary"]
     assert context.undo_stack.undoText() == "Edit sensitive fields"
     context.undo_stack.undo()
-    assert stored(sample_path).sensitive_fields == ["impact"]
+    assert stored_sample(sample_path).sensitive_fields == ["impact"]
     assert not tab.sensitive["summary"].isChecked()
 
 
@@ -98,7 +66,7 @@ def test_suggestion_marks_record(qtbot, context, sample_path, shown_errors):
 
     dialog.table.cellWidget(0, 4).click()
 
-    marked = next(e for e in stored(sample_path).events if e.id == added.id)
+    marked = next(e for e in stored_sample(sample_path).events if e.id == added.id)
     assert marked.sensitive
     assert dialog.table.rowCount() == 0
     context.undo_stack.undo()
@@ -115,7 +83,7 @@ def test_fact_suggestion_marks_field(qtbot, context, sample_path):
 
     dialog.mark(dialog.suggestions[0])
 
-    assert "source" in stored(sample_path).sensitive_fields
+    assert "source" in stored_sample(sample_path).sensitive_fields
     assert dialog.suggestions == []
 
 
@@ -130,13 +98,13 @@ def test_attendance_toggled_on_overview(qtbot, context, sample_path):
 
     model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
 
-    by_name = {p.name: p for p in stored(sample_path).participants}
+    by_name = {p.name: p for p in stored_sample(sample_path).participants}
     assert by_name[name].attended
     assert model.index(row, ATTENDED_COLUMN).data(Qt.ItemDataRole.CheckStateRole) == (
         Qt.CheckState.Checked
     )
     context.undo_stack.undo()
-    by_name = {p.name: p for p in stored(sample_path).participants}
+    by_name = {p.name: p for p in stored_sample(sample_path).participants}
     assert not by_name[name].attended
 
 
