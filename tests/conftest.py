@@ -11,7 +11,9 @@ from datetime import UTC, datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone  # noqa: E402
 
+from pir_desktop.app import create_main_window  # noqa: E402
 from pir_desktop.domain.entities import Participant, TimelineEvent  # noqa: E402
 from pir_desktop.domain.enums import EventKind, Severity, TimePrecision  # noqa: E402
 from pir_desktop.domain.review import Review  # noqa: E402
@@ -20,6 +22,8 @@ from pir_desktop.services.sample import sample_review  # noqa: E402
 from pir_desktop.settings import CONFIG_DIR_VARIABLE  # noqa: E402
 from pir_desktop.ui import errors  # noqa: E402
 from pir_desktop.ui.context import ReviewContext  # noqa: E402
+from pir_desktop.ui.main_window import MainWindow  # noqa: E402
+from pir_desktop.ui.tabs.timeline import TimelineTab  # noqa: E402
 from pir_desktop.ui.windows import REGISTRY  # noqa: E402
 
 REFERENCE = "PIR-2024-031"
@@ -145,3 +149,34 @@ def context(qtbot, sample_path: Path) -> Iterator[ReviewContext]:
     context.select(library.reviews()[0].id)
     yield context
     library.close()
+
+
+@pytest.fixture
+def window(qtbot, library: ReviewLibrary) -> MainWindow:
+    """The shown main window on `library`, which contains the example review.
+
+    A test module that defines its own `window` fixture overrides this one.
+    """
+    window = create_main_window(library)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def timeline(window: MainWindow) -> TimelineTab:
+    """The Timeline tab of `window`, made the current tab."""
+    window.tabs.setCurrentIndex(1)
+    tab = window.tabs_shown[1]
+    assert isinstance(tab, TimelineTab)
+    return tab
+
+
+def wall_clock(*parts: int) -> QDateTime:
+    """Return a date-time editor value from year, month, day, hour and minute.
+
+    The event dialog reads the value as wall-clock time in its display zone.
+    """
+    year, month, day, hour, minute = parts
+    return QDateTime(QDate(year, month, day), QTime(hour, minute), QTimeZone.utc())

@@ -18,15 +18,6 @@ from pir_desktop.ui.tabs.overview import OverviewTab
 
 
 @pytest.fixture
-def window(qtbot, library: ReviewLibrary) -> MainWindow:
-    window = app.create_main_window(library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-@pytest.fixture
 def overview(window: MainWindow) -> OverviewTab:
     tab = window.tabs_shown[0]
     assert isinstance(tab, OverviewTab)

@@ -3,35 +3,14 @@
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-from conftest import stored_review
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from conftest import stored_review, wall_clock
+from PySide6.QtCore import Qt
 
-from pir_desktop.app import create_main_window
 from pir_desktop.domain.enums import EventKind
-from pir_desktop.services import ReviewLibrary
 from pir_desktop.ui.dialogs.event import EventDialog
-from pir_desktop.ui.main_window import MainWindow
 from pir_desktop.ui.tabs.timeline import TimelineTab
 from pir_desktop.ui.timeline.model import DECISION, DESCRIPTION, TIME
 from pir_desktop.ui.timeline.proxy import TimelineFilter
-
-
-@pytest.fixture
-def window(qtbot, library: ReviewLibrary) -> MainWindow:
-    window = create_main_window(library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-@pytest.fixture
-def timeline(window: MainWindow) -> TimelineTab:
-    window.tabs.setCurrentIndex(1)
-    tab = window.tabs_shown[1]
-    assert isinstance(tab, TimelineTab)
-    return tab
 
 
 def cell(tab: TimelineTab, row: int, column: int) -> str:
@@ -40,12 +19,6 @@ def cell(tab: TimelineTab, row: int, column: int) -> str:
 
 def descriptions(tab: TimelineTab) -> list[str]:
     return [cell(tab, row, DESCRIPTION) for row in range(tab.proxy.rowCount())]
-
-
-def wall_clock(*parts: int) -> QDateTime:
-    """Return an editor value; the dialog reads it as wall-clock time in its zone."""
-    year, month, day, hour, minute = parts
-    return QDateTime(QDate(year, month, day), QTime(hour, minute), QTimeZone.utc())
 
 
 def fill_new_event(dialog: EventDialog) -> None:

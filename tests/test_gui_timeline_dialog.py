@@ -4,39 +4,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import stored_review
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+from conftest import stored_review, wall_clock
 
-from pir_desktop.app import create_main_window
 from pir_desktop.domain.enums import Actor, Milestone
 from pir_desktop.domain.local_times import AmbiguousTimeError
-from pir_desktop.services import ReviewLibrary
 from pir_desktop.ui.dialogs.event import EventDialog
-from pir_desktop.ui.main_window import MainWindow
 from pir_desktop.ui.tabs.timeline import TimelineTab
 from pir_desktop.ui.timeline.model import PRECISION
-
-
-@pytest.fixture
-def window(qtbot, library: ReviewLibrary) -> MainWindow:
-    window = create_main_window(library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-@pytest.fixture
-def timeline(window: MainWindow) -> TimelineTab:
-    window.tabs.setCurrentIndex(1)
-    tab = window.tabs_shown[1]
-    assert isinstance(tab, TimelineTab)
-    return tab
-
-
-def wall_clock(*parts: int) -> QDateTime:
-    year, month, day, hour, minute = parts
-    return QDateTime(QDate(year, month, day), QTime(hour, minute), QTimeZone.utc())
 
 
 def new_dialog(tab: TimelineTab, description: str) -> EventDialog:

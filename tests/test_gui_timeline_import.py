@@ -6,15 +6,12 @@ import pytest
 from conftest import stored_review
 from PySide6.QtCore import Qt
 
-from pir_desktop.app import create_main_window
 from pir_desktop.domain.enums import EventKind, Provenance
 from pir_desktop.importers.csv_events import ColumnMapping
-from pir_desktop.services import ReviewLibrary
 from pir_desktop.services.timeline_import import ImportFormat
 from pir_desktop.ui.dialogs.import_mapping import ColumnMappingDialog
 from pir_desktop.ui.dialogs.import_preview import ImportPreviewDialog
 from pir_desktop.ui.dialogs.import_source import ImportRequest
-from pir_desktop.ui.main_window import MainWindow
 from pir_desktop.ui.tabs.timeline import TimelineTab
 from pir_desktop.ui.timeline.importing import TimelineImporter
 
@@ -25,23 +22,6 @@ CSV_TEXT = """When,Zone,What happened,Type,Who,Ref
 2024-05-02 10:05,Europe/Berlin,Firewall rule pushed,containment,defender,R3
 not a time,UTC,Broken row,other,defender,R4
 """
-
-
-@pytest.fixture
-def window(qtbot, library: ReviewLibrary) -> MainWindow:
-    window = create_main_window(library)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-@pytest.fixture
-def timeline(window: MainWindow) -> TimelineTab:
-    window.tabs.setCurrentIndex(1)
-    tab = window.tabs_shown[1]
-    assert isinstance(tab, TimelineTab)
-    return tab
 
 
 @pytest.fixture
