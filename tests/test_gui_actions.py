@@ -1,11 +1,12 @@
 """The Action plan tab's life cycle, progress and effectiveness on a real file."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
+from record_dialogs import Fill, answer_dialogs
 
 from pir_desktop.domain.entities import (
     ActionItem,
@@ -28,7 +29,6 @@ from pir_desktop.ui.dialogs.record_dialog import RecordDialog
 from pir_desktop.ui.tabs.actions import ActionPlanTab
 
 TODAY = date(2024, 4, 2)
-Fill = Callable[[RecordDialog], None]
 
 
 @pytest.fixture
@@ -64,21 +64,6 @@ def tab(qtbot, context: ReviewContext) -> ActionPlanTab:
     qtbot.addWidget(tab)
     tab.select_action(context.review.actions[0].id)
     return tab
-
-
-def answer_dialogs(tab: ActionPlanTab, *fills: Fill) -> list[RecordDialog]:
-    """Make the tab's next dialogs run `fills` in turn and press OK."""
-    pending = list(fills)
-    seen: list[RecordDialog] = []
-
-    def exec_dialog(dialog: RecordDialog) -> bool:
-        seen.append(dialog)
-        pending.pop(0)(dialog)
-        dialog.accept()
-        return dialog.result() == QDialog.DialogCode.Accepted
-
-    tab.exec_dialog = exec_dialog  # type: ignore[method-assign]
-    return seen
 
 
 def stored_action(path: Path) -> ActionItem:

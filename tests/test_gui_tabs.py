@@ -4,13 +4,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable, Iterator  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 from datetime import UTC, date, datetime  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QDialog  # noqa: E402
+from record_dialogs import Fill, answer_dialogs  # noqa: E402
 
 from pir_desktop.domain.entities import Participant, TimelineEvent  # noqa: E402
 from pir_desktop.domain.enums import LessonKind, ObservationKind, Severity  # noqa: E402
@@ -21,11 +21,8 @@ from pir_desktop.ui.context import ReviewContext  # noqa: E402
 from pir_desktop.ui.dialogs.record_dialog import RecordDialog  # noqa: E402
 from pir_desktop.ui.tabs.actions import ActionPlanTab  # noqa: E402
 from pir_desktop.ui.tabs.discussion import DiscussionTab  # noqa: E402
-from pir_desktop.ui.tabs.editing import EditingTab  # noqa: E402
 from pir_desktop.ui.tabs.rootcause import RootCauseTab  # noqa: E402
 from pir_desktop.ui.tabs.whychain import read_back  # noqa: E402
-
-Fill = Callable[[RecordDialog], None]
 
 
 @pytest.fixture
@@ -63,21 +60,6 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         errors, "show_error", lambda parent, title, message: captured.append(message)
     )
     return captured
-
-
-def answer_dialogs(tab: EditingTab, *fills: Fill) -> list[RecordDialog]:
-    """Make the tab's next dialogs run `fills` in turn and press OK."""
-    pending = list(fills)
-    seen: list[RecordDialog] = []
-
-    def exec_dialog(dialog: RecordDialog) -> bool:
-        seen.append(dialog)
-        pending.pop(0)(dialog)
-        dialog.accept()
-        return dialog.result() == QDialog.DialogCode.Accepted
-
-    tab.exec_dialog = exec_dialog  # type: ignore[method-assign]
-    return seen
 
 
 def fill_action(title: str, owner: str) -> Fill:
