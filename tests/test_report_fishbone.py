@@ -90,9 +90,7 @@ def test_sample_fishbone_fits_one_page(pages: list[str]) -> None:
 
 def test_fishbone_without_factors_printed() -> None:
     review = sample_review()
-    bare = review.model_copy(
-        update={"factors": [], "fault_trees": [], "why_nodes": []}
-    )
+    bare = review.model_copy(update={"factors": [], "fault_trees": [], "why_nodes": []})
     text = joined(pdf_pages(bare))
     assert "Fishbone: How the attacker got in and stayed" not in text
     assert "No contributing factors recorded." in text
