@@ -13,6 +13,7 @@ from alembic.script import ScriptDirectory
 from pir_desktop.domain.canonical import canonical_json
 from pir_desktop.domain.meeting import DotVote, ParkingLotItem, default_agenda
 from pir_desktop.domain.procedure import default_procedure
+from pir_desktop.domain.timeline_time import timeline_sort_key
 from pir_desktop.services import ReviewLibrary
 from pir_desktop.services.sample import sample_review
 from pir_desktop.store.migrate import alembic_config, head_revision
@@ -109,7 +110,9 @@ def test_old_file_gets_no_fault_trees(name: str, tmp_path: Path) -> None:
     assert table_counts(path)["fault_trees"] == 0
 
 
-@pytest.mark.parametrize("name", OLD_FILES)
+@pytest.mark.parametrize(
+    "name", [name for name in OLD_FILES if fixture_revision(name) < "0006"]
+)
 def test_old_file_gets_no_fishbones(name: str, tmp_path: Path) -> None:
     path = copy_fixture(name, tmp_path)
     library = ReviewLibrary.open(path)
@@ -220,3 +223,32 @@ def test_deleted_card_drops_votes_and_links(tmp_path: Path) -> None:
     assert loaded.votes == []
     assert loaded.lessons[0].observation_ids == []
     assert loaded.factors[0].observation_ids == []
+
+
+@pytest.mark.parametrize("name", OLD_FILES)
+def test_old_file_gets_timeline_order_keys(name: str, tmp_path: Path) -> None:
+    path = copy_fixture(name, tmp_path)
+    library = ReviewLibrary.open(path)
+    review = library.load(library.reviews()[0].id)
+    library.close()
+    expected = {event.id.hex: timeline_sort_key(event) for event in review.events}
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute(
+            "SELECT id, sort_at, sort_rank FROM events"
+        ).fetchall()
+    connection.close()
+    assert len(rows) == len(expected)
+    for event_id, sort_at, sort_rank in rows:
+        instant, rank = expected[event_id]
+        assert sort_at == instant.strftime("%Y-%m-%d %H:%M:%S.%f"), event_id
+        assert sort_rank == rank, event_id
+
+
+def test_file_from_0006_keeps_fishbones(tmp_path: Path) -> None:
+    path = copy_fixture("library-0006.pir", tmp_path)
+    library = ReviewLibrary.open(path)
+    review = library.load(library.reviews()[0].id)
+    library.close()
+    assert [f.title for f in review.fishbones] == [
+        f.title for f in sample_review().fishbones
+    ]

@@ -95,13 +95,38 @@ def precision_window(
 
 def earliest_instant(event: TimelineEvent) -> datetime:
     """Return the earliest instant the event may have happened, disputes included."""
-    earliest, _ = precision_window(event.occurred_at, event.zone, event.precision)
-    if event.alternative_at is not None:
-        alternative, _ = precision_window(
-            event.alternative_at, event.zone, event.precision
-        )
+    return earliest_of(
+        event.occurred_at, event.zone, event.precision, event.alternative_at
+    )
+
+
+def earliest_of(
+    occurred_at: datetime,
+    zone: str,
+    precision: TimePrecision,
+    alternative_at: datetime | None,
+) -> datetime:
+    """Return the earliest instant (UTC) of a stated time and its disputed value."""
+    earliest, _ = precision_window(occurred_at, zone, precision)
+    if alternative_at is not None:
+        alternative, _ = precision_window(alternative_at, zone, precision)
         earliest = min(earliest, alternative)
     return earliest
+
+
+def timeline_order(
+    occurred_at: datetime,
+    zone: str,
+    precision: TimePrecision,
+    alternative_at: datetime | None,
+) -> tuple[datetime, int]:
+    """Return the (earliest instant, precision rank) key of `timeline_sort_key`.
+
+    It takes the time fields alone, so the store can compute the key of a
+    row it writes and read the first events in timeline order with SQL.
+    """
+    earliest = earliest_of(occurred_at, zone, precision, alternative_at)
+    return earliest, PRECISION_RANK[precision]
 
 
 def has_point_time(event: TimelineEvent) -> bool:

@@ -88,6 +88,10 @@ class ReviewLibrary:
         """Load a review, reusing the unchanged events of `known`, an earlier load."""
         return records.load_review(self.library, review_id, known)
 
+    def timeline_head(self, review_id: UUID, count: int) -> records.TimelineHead:
+        """Read a review's facts and its first `count` events in timeline order."""
+        return records.load_timeline_head(self.library, review_id, count)
+
     def add_review(self, review: Review) -> Review:
         """Store a whole review; raise LibraryError if its id or reference exists."""
         self._check_new(review)

@@ -9,7 +9,8 @@ parameter rows straight to the driver's `executemany`.
 
 The stored values are the ones the ORM writes through `mapping.fill_row`.
 Each row contains every event field except `version` as fill_row converts it,
-the review id and the `seq` given. Its version is 1, the first value of
+the review id, the `seq` given and the timeline order key that the schema's
+`before_insert` listener would compute. Its version is 1, the first value of
 SQLAlchemy's default version counter.
 """
 
@@ -34,11 +35,13 @@ from sqlalchemy import (
 )
 
 from ..domain.entities import TimelineEvent
+from ..domain.timeline_time import timeline_order
 from .schema import EventRow
 
 EVENTS = EventRow.__table__
 # Columns of an event row that are not fields of TimelineEvent.
 ROW_COLUMNS = ("review_id", "seq")
+ORDER_COLUMNS = ("sort_at", "sort_rank")
 FIRST_VERSION = 1
 # Ids per DELETE statement: SQLite before 3.32 takes at most 999 parameters.
 DELETE_BATCH = 500
@@ -121,6 +124,7 @@ class EventBinder:
         count = len(values)
         constants = {"review_id": review_id, "version": FIRST_VERSION}
         columns: list[list[Any]] = []
+        keys: list[tuple[Any, int]] | None = None
         for name in self.names:
             if name in constants:
                 [bound] = self.bind_column(name, [constants[name]])
@@ -128,10 +132,22 @@ class EventBinder:
             elif name == "seq":
                 seqs = list(range(first_seq, first_seq + count))
                 columns.append(self.bind_column(name, seqs))
+            elif name in ORDER_COLUMNS:
+                keys = order_keys(events) if keys is None else keys
+                column = [key[ORDER_COLUMNS.index(name)] for key in keys]
+                columns.append(self.bind_column(name, column))
             else:
                 column = list(map(itemgetter(name), values))
                 columns.append(self.bind_column(name, column))
         return list(zip(*columns, strict=True))
+
+
+def order_keys(events: Sequence[TimelineEvent]) -> list[tuple[Any, int]]:
+    """Return each event's timeline order key, the values of ORDER_COLUMNS."""
+    return [
+        timeline_order(e.occurred_at, e.zone, e.precision, e.alternative_at)
+        for e in events
+    ]
 
 
 def next_event_seq(connection: Connection, review_id: UUID) -> int:
@@ -151,7 +167,7 @@ def insert_events(
     """Insert new events after the review's others, numbered from first_seq."""
     if not events:
         return
-    names = [*TimelineEvent.model_fields, *ROW_COLUMNS]
+    names = [*TimelineEvent.model_fields, *ROW_COLUMNS, *ORDER_COLUMNS]
     compiled = insert(EVENTS).compile(dialect=connection.dialect, column_keys=names)
     # A positional paramstyle (SQLite's "?") takes values in the statement's
     # order, but a named one (psycopg's "%(name)s") takes a dict per row.
@@ -184,6 +200,8 @@ def update_events(connection: Connection, events: Sequence[TimelineEvent]) -> in
     for event in events:
         values = {name: field_value(getattr(event, name)) for name in names}
         values["version"] = event.version + 1
+        [key] = order_keys([event])
+        values.update(zip(ORDER_COLUMNS, key, strict=True))
         values["match_id"] = event.id
         values["match_version"] = event.version
         parameters.append(values)
@@ -197,9 +215,8 @@ def event_versions(connection: Connection, review_id: UUID) -> dict[UUID, int]:
 
 
 def _entity(row: Any) -> TimelineEvent:
-    values = {
-        key: value for key, value in row._mapping.items() if key not in ROW_COLUMNS
-    }
+    skipped = (*ROW_COLUMNS, *ORDER_COLUMNS)
+    values = {key: value for key, value in row._mapping.items() if key not in skipped}
     return TimelineEvent.model_validate(values)
 
 

@@ -1,6 +1,7 @@
 """Reading and writing reviews and their records, one transaction each."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 from uuid import UUID
@@ -23,7 +24,7 @@ from .mapping import (
     to_facts,
     trusted_entities,
 )
-from .schema import Base, ReviewRow
+from .schema import Base, EventRow, ReviewRow
 
 # Record types without links to other records, read by `_read_plain`. Timeline
 # events can number tens of thousands, and the ORM's per-row work would cost
@@ -228,6 +229,42 @@ def _read_rows(
             entities.extend(trusted_entities(entity_type, by_column))
         order = sorted(range(len(entities)), key=seqs.__getitem__)
         return [entities[index] for index in order]
+
+
+@dataclass(frozen=True)
+class TimelineHead:
+    """A review's facts, its number of events and its first events in timeline order."""
+
+    facts: ReviewFacts
+    events: list[TimelineEvent]
+    total: int
+
+
+def load_timeline_head(library: Library, review_id: UUID, count: int) -> TimelineHead:
+    """Read the facts and the first `count` events of a review, in timeline order.
+
+    The events come from one range scan of the events table's timeline order
+    index, so the time does not grow with the number of events in the review.
+    """
+    table = EventRow.__table__
+    columns = [_raw(table.c[name]) for name in TimelineEvent.model_fields]
+    first = (
+        select(*columns)
+        .where(table.c.review_id == review_id)
+        .order_by(table.c.sort_at, table.c.sort_rank, table.c.seq)
+        .limit(count)
+    )
+    total = select(func.count()).where(table.c.review_id == review_id)
+    with library.reading() as session:
+        row = session.get(ReviewRow, review_id)
+        if row is None:
+            raise LibraryError(f"review {review_id} not found in {library.location}")
+        rows = session.execute(first).all()
+        events: list[TimelineEvent] = []
+        if rows:
+            by_column = list(zip(*rows, strict=True))
+            events = list(trusted_entities(TimelineEvent, by_column))
+        return TimelineHead(to_facts(row), events, session.scalar(total) or 0)
 
 
 def insert_review(library: Library, review: Review) -> Review:

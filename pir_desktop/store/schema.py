@@ -14,12 +14,14 @@ from sqlalchemy import (
     Column,
     Dialect,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
     Text,
     TypeDecorator,
 )
+from sqlalchemy import event as orm_event
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -45,6 +47,7 @@ from ..domain.enums import (
     StepStatus,
     TimePrecision,
 )
+from ..domain.timeline_time import timeline_order
 from .types import UTCDateTime, enum_type
 
 
@@ -142,9 +145,17 @@ class ParticipantRow(ChildRow, Base):
 
 class EventRow(ChildRow, Base):
     __tablename__ = "events"
+    # The first rows of a review's timeline are one index range scan. The
+    # index also serves every other query by review id.
+    __table_args__ = (
+        Index("ix_events_timeline_order", "review_id", "sort_at", "sort_rank", "seq"),
+    )
 
-    review_id: Mapped[UUID] = _review_fk()
-    occurred_at: Mapped[datetime] = mapped_column(index=True)
+    # No index of its own: ix_events_timeline_order starts with the review id.
+    review_id: Mapped[UUID] = mapped_column(
+        ForeignKey("reviews.id", ondelete="CASCADE")
+    )
+    occurred_at: Mapped[datetime]
     ends_at: Mapped[datetime | None]
     precision: Mapped[TimePrecision] = mapped_column(enum_type(TimePrecision))
     zone: Mapped[str] = mapped_column(String(64))
@@ -165,6 +176,20 @@ class EventRow(ChildRow, Base):
     source_row: Mapped[int | None]
     source_key: Mapped[str] = mapped_column(String(255), index=True)
     sensitive: Mapped[bool]
+    # The timeline order key, derived from the time fields by the domain's
+    # `timeline_order` whenever a row is written (see `_set_timeline_order`
+    # and `bulk.py`). Events sort by (sort_at, sort_rank, seq).
+    sort_at: Mapped[datetime]
+    sort_rank: Mapped[int] = mapped_column(Integer)
+
+
+@orm_event.listens_for(EventRow, "before_insert")
+@orm_event.listens_for(EventRow, "before_update")
+def _set_timeline_order(_mapper: Any, _connection: Any, row: EventRow) -> None:
+    """Derive the row's timeline order key from its time fields before it is written."""
+    row.sort_at, row.sort_rank = timeline_order(
+        row.occurred_at, row.zone, row.precision, row.alternative_at
+    )
 
 
 class ObservationRow(ChildRow, Base):
