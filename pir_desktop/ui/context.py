@@ -26,6 +26,11 @@ from .undo import AddRecord, DeleteRecord, UpdateFacts, UpdateRecord
 
 log = logging.getLogger(__name__)
 
+# Events read for a preview: more rows than a screen shows.
+PREVIEW_ROWS = 200
+# Reviews with fewer events load fast enough to show without a preview.
+PREVIEW_MIN_EVENTS = 2000
+
 Edited = TypeVar("Edited", bound=Entity)
 # (parent widget, description of the record, my value, stored value) -> choice
 StaleChooser = Callable[[QWidget | None, str, Entity, Entity], StaleChoice]
@@ -35,6 +40,8 @@ class ReviewContext(QObject):
     """The library, the selected review and the undo stack of one window."""
 
     review_changed = Signal()
+    # A TimelineHead of the review being selected, sent before it is loaded.
+    timeline_preview = Signal(object)
     library_changed = Signal()
     error = Signal(str, str)  # title, message: shown by the window
 
@@ -51,10 +58,32 @@ class ReviewContext(QObject):
         return None if self.review is None else self.review.id
 
     def select(self, review_id: UUID | None) -> None:
-        """Show another review; its undo history starts empty."""
+        """Show another review; its undo history starts empty.
+
+        A review with many events is previewed first (`timeline_preview`), so
+        its first timeline rows show while the rest of it is read.
+        """
         self.undo_stack.clear()
-        self.review = None if review_id is None else self.library.load(review_id)
+        try:
+            if review_id is not None:
+                self._preview(review_id)
+            self.review = None if review_id is None else self.library.load(review_id)
+        except Exception:
+            # Views that showed a preview show the review they showed before.
+            self.review_changed.emit()
+            raise
         self.review_changed.emit()
+
+    def _preview(self, review_id: UUID) -> None:
+        """Send the first events of a review with many events to the views.
+
+        The load that follows keeps the event loop busy, so a view that shows
+        the preview paints it at once rather than after the load.
+        """
+        head = self.library.timeline_head(review_id, PREVIEW_ROWS)
+        if head.total >= PREVIEW_MIN_EVENTS:
+            log.info("Previewing %d of %d events", len(head.events), head.total)
+            self.timeline_preview.emit(head)
 
     def reload(self) -> None:
         """Reload the selected review from the library and tell the views."""

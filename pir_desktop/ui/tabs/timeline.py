@@ -40,6 +40,7 @@ from ..timeline.proxy import TimelineFilter, TimelineProxy
 from ..windows import REGISTRY
 
 if TYPE_CHECKING:
+    from ...store.records import TimelineHead
     from ..timeline.importing import TimelineImporter
 
 # Initial widths in pixels; the user may resize every column except Description,
@@ -167,6 +168,7 @@ class TimelineTab(QWidget):
         self.filters.changed.connect(self.apply_filter)
         self.chart.event_activated.connect(self.select)
         self.context.review_changed.connect(self.refresh)
+        self.context.timeline_preview.connect(self.show_preview)
 
     def refresh(self) -> None:
         """Show the selected review's events, keeping the zone, filter and selection."""
@@ -187,6 +189,28 @@ class TimelineTab(QWidget):
         if selected is not None:
             self.select(selected.id)
         self._update_actions()
+
+    def show_preview(self, head: "TimelineHead") -> None:
+        """Show a review's first events, read-only, while the rest of it loads.
+
+        The tab repaints at once, because the load that follows does not
+        return to the event loop. `refresh` then shows the whole review.
+        """
+        self._shown_review = None
+        self.zone_name = REGISTRY.settings.display_zone or head.facts.display_zone
+        fill_zone_combo(self.zone, self.zone_name)
+        self.model.zone_name = self.zone_name
+        self.filters.zone_name = self.zone_name
+        self.model.set_records(head.events)
+        self._restore_order()
+        self.metrics.show_review(None)
+        self.chart.show_events([], self.zone_name)
+        self.count.setText(f"Loading {head.total:,} events…")
+        for action in (self.add_action, self.edit_action, self.delete_action):
+            action.setEnabled(False)
+        self.import_action.setEnabled(False)
+        if self.isVisible():
+            self.repaint()
 
     def _preset_window(self, events: list[TimelineEvent]) -> None:
         if events:
@@ -220,7 +244,7 @@ class TimelineTab(QWidget):
         writable = (
             self.context.review is not None and not self.context.library.read_only
         )
-        selected = self.selected() is not None
+        selected = self.context.review is not None and self.selected() is not None
         self.add_action.setEnabled(writable)
         self.import_action.setEnabled(writable)
         self.edit_action.setEnabled(selected)
