@@ -14,6 +14,13 @@ from ..domain.local_times import localize
 
 EVENT_LIST = TypeAdapter(list[TimelineEvent])
 UUID_BYTES = 16
+# RFC 4122 puts a version 4 UUID's version in the high 4 bits of byte 6 and
+# its variant (binary 10) in the high 2 bits of byte 8. The tables map every
+# byte value to the value with those bits set.
+VERSION_BYTE = 6
+VARIANT_BYTE = 8
+SET_VERSION_4 = bytes((value & 0x0F) | 0x40 for value in range(256))
+SET_RFC_4122_VARIANT = bytes((value & 0x3F) | 0x80 for value in range(256))
 
 
 def line_key(prefix: str, text: str) -> str:
@@ -92,10 +99,22 @@ def imported_event(moment: datetime, description: str, **options: Any) -> Timeli
 
 
 def new_ids(count: int) -> list[UUID]:
-    """Return `count` random version 4 UUIDs, built from one os.urandom call."""
-    data = os.urandom(UUID_BYTES * count)
+    """Return `count` random version 4 UUIDs, built from one os.urandom call.
+
+    bytes.translate sets the version and variant bits of all UUIDs at once,
+    so each UUID is built from an int alone: UUID(int=...) costs less than
+    UUID(bytes=..., version=4), which sets the bits one UUID at a time.
+    """
+    data = bytearray(os.urandom(UUID_BYTES * count))
+    data[VERSION_BYTE::UUID_BYTES] = data[VERSION_BYTE::UUID_BYTES].translate(
+        SET_VERSION_4
+    )
+    data[VARIANT_BYTE::UUID_BYTES] = data[VARIANT_BYTE::UUID_BYTES].translate(
+        SET_RFC_4122_VARIANT
+    )
+    from_bytes = int.from_bytes
     return [
-        UUID(bytes=data[start : start + UUID_BYTES], version=4)
+        UUID(int=from_bytes(data[start : start + UUID_BYTES]))
         for start in range(0, len(data), UUID_BYTES)
     ]
 
