@@ -232,28 +232,37 @@ def _add_day(
     result: ImportResult[TimelineEvent],
 ) -> None:
     """Add the events and errors of one channel-day file, in message order."""
+    # The fields that every message of the file shares.
+    shared = imported_fields(
+        EPOCH,
+        "",
+        zone="UTC",
+        kind=EventKind.COMMUNICATION,
+        source=f"Slack #{channel}",
+        source_file=file_name,
+    )
+    key_prefix = f"slack:{channel}:"
     errors: list[RowError] = []
-    accepted: list[tuple[int, Any]] = []
     fields: list[dict[str, Any]] = []
     for position, message in enumerate(messages, start=1):
         try:
-            item = _message_fields(message, channel, file_name, position, markup)
+            item = _message_fields(message, position, shared, key_prefix, markup)
         except (KeyError, TypeError, ValueError) as exc:
             reason = _describe(exc)
             errors.append(RowError(position, _excerpt(message), reason, file_name))
             continue
         if item is not None:
-            accepted.append((position, message))
             fields.append(item)
 
-    for (position, message), event in zip(
-        accepted, validate_events(fields), strict=True
-    ):
+    records = result.records
+    for item, event in zip(fields, validate_events(fields), strict=True):
+        position = item["source_row"]
         if isinstance(event, ValidationError):
+            excerpt = _excerpt(messages[position - 1])
             reason = validation_message(event)
-            errors.append(RowError(position, _excerpt(message), reason, file_name))
+            errors.append(RowError(position, excerpt, reason, file_name))
         else:
-            result.records.append((rows_before + position, event))
+            records.append((rows_before + position, event))
     result.errors.extend(sorted(errors, key=lambda error: error.line))
 
 
@@ -269,43 +278,47 @@ def _describe(exc: Exception) -> str:
 
 def _message_fields(
     message: Any,
-    channel: str,
-    file_name: str,
     position: int,
+    shared: dict[str, Any],
+    key_prefix: str,
     markup: SlackMarkup,
 ) -> dict[str, Any] | None:
-    """Return the event fields of a message, or None for a SKIPPED_SUBTYPES one."""
+    """Return the event fields of a message, or None for a SKIPPED_SUBTYPES one.
+
+    `shared` holds the fields that every message of the day file has, and
+    the message's source_key is `key_prefix` followed by its ts.
+    """
     if not isinstance(message, dict):
         raise TypeError("message is not an object")
-    if message.get("subtype") in SKIPPED_SUBTYPES:
+    get = message.get
+    subtype = get("subtype")
+    if subtype in SKIPPED_SUBTYPES:
         return None
     ts = str(message["ts"])
-    text = markup.plain(str(message.get("text", ""))).strip()
+    text = markup.plain(str(get("text", ""))).strip()
     if not text:
         raise ValueError("message has no text, such as a file share without comment")
 
-    bot = message.get("subtype") == "bot_message" or "bot_id" in message
-    if bot:
-        author = message.get("username") or (message.get("bot_profile") or {}).get(
-            "name", "bot"
-        )
-    else:
-        user = str(message.get("user", ""))
-        author = markup.names.get(user, user) or "unknown user"
-    thread = message.get("thread_ts")
-    is_reply = bool(thread) and thread != ts
-    note = f"Reply in the thread started at Slack ts {thread}" if is_reply else ""
-    return imported_fields(
-        slack_time(ts),
-        f"{author}: {text}",
-        zone="UTC",
-        kind=EventKind.COMMUNICATION,
+    if subtype == "bot_message" or "bot_id" in message:
+        author = get("username") or (get("bot_profile") or {}).get("name", "bot")
         # A person's side is not in the export, so only bots get an actor.
-        actor=Actor.SYSTEM if bot else None,
-        actor_role=author,
-        source=f"Slack #{channel}",
-        time_note=note,
-        source_file=file_name,
-        source_row=position,
-        source_key=f"slack:{channel}:{ts}",
-    )
+        actor = Actor.SYSTEM
+    else:
+        user = str(get("user", ""))
+        author = markup.names.get(user, user) or "unknown user"
+        actor = None
+    thread = get("thread_ts")
+    if thread and thread != ts:
+        note = f"Reply in the thread started at Slack ts {thread}"
+    else:
+        note = ""
+    return {
+        **shared,
+        "occurred_at": slack_time(ts),
+        "description": f"{author}: {text}",
+        "actor": actor,
+        "actor_role": author,
+        "time_note": note,
+        "source_row": position,
+        "source_key": key_prefix + ts,
+    }
