@@ -37,6 +37,7 @@ from sqlalchemy import (
 from ..domain.entities import TimelineEvent
 from ..domain.timeline_time import timeline_order
 from .schema import EventRow
+from .types import UTCDateTime, sqlite_datetime_text
 
 EVENTS = EventRow.__table__
 # Columns of an event row that are not fields of TimelineEvent.
@@ -103,6 +104,9 @@ class EventBinder:
     def bind_column(self, name: str, values: list[Any]) -> list[Any]:
         """Return the bound values of one column."""
         column_type = EVENTS.c[name].type
+        if isinstance(column_type, UTCDateTime) and self.dialect.name == "sqlite":
+            text = sqlite_datetime_text
+            return [None if value is None else text(value) for value in values]
         process = column_type.dialect_impl(self.dialect).bind_processor(self.dialect)
         # A JSON column binds None as JSON null, so its processor receives
         # every value. Every other processor returns None for None.

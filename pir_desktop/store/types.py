@@ -33,6 +33,22 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+def sqlite_datetime_text(value: datetime) -> str:
+    """Return the text that UTCDateTime stores for a value on SQLite.
+
+    It equals SQLAlchemy's SQLite DATETIME format, naive UTC with six digits
+    of microseconds, and takes one C call where the type's processors take
+    several Python calls. Bulk writes of many rows use it.
+    """
+    if value.tzinfo is not UTC:
+        if value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value.isoformat()} cannot be stored")
+        value = value.astimezone(UTC)
+    # The first 26 characters leave out the "+00:00" offset. The year always
+    # has four digits, so the length is fixed.
+    return value.isoformat(" ", "microseconds")[:26]
+
+
 def enum_type(enum: type[StrEnum]) -> Enum:
     """Return a portable column type that stores an enum by its value."""
     return Enum(
