@@ -3,11 +3,13 @@
 import argparse
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop
+from PySide6.QtWidgets import QApplication, QWidget
 
 from . import __version__
 from .logging_setup import configure_logging
@@ -20,6 +22,9 @@ from .ui.window_text import APP_TITLE
 from .ui.windows import REGISTRY
 
 log = logging.getLogger(__name__)
+
+# Seconds to wait for the window system to show the main window at start-up.
+EXPOSE_TIMEOUT = 2.0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -82,6 +87,21 @@ def last_library(settings: Settings) -> tuple[Path, str | None] | None:
     return None
 
 
+def wait_until_exposed(window: QWidget, timeout: float = EXPOSE_TIMEOUT) -> None:
+    """Process events until the window is on screen, or for `timeout` seconds at most.
+
+    A window system maps a new window after a round trip, and a widget paints
+    only once its window is exposed.
+    """
+    deadline = time.monotonic() + timeout
+    handle = window.windowHandle()
+    while handle is not None and not handle.isExposed():
+        if time.monotonic() >= deadline:
+            log.info("Window not exposed after %.1f s; opening the library", timeout)
+            return
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the GUI; `argv` contains the arguments after the program name."""
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -104,13 +124,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = REGISTRY.settings
     apply_appearance(settings.theme, settings.presenter_font_scale)
     window = create_main_window(None)
+    # The window shows before the library opens, so a large review's first
+    # timeline rows paint while the rest of it loads.
+    window.show()
+    wait_until_exposed(window)
     if args.database is not None:
         window.connect_database(args.database)
     elif args.library is not None:
         window.open_library(args.library, args.review)
     elif (last := last_library(settings)) is not None:
         window.open_library(*last)
-    window.show()
     status = app.exec()
     log.info("Stopped with status %s", status)
     return status

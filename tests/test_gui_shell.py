@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import REFERENCE, stored_review
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from pir_desktop import app
 from pir_desktop.domain.enums import P3Criterion, Severity
@@ -326,6 +326,51 @@ def test_main_opens_library(qtbot, library, library_path, monkeypatch) -> None:
     assert app.main([str(library_path), "--review", REFERENCE]) == 0
     assert windows[0].windowTitle() == "x.pir — PIR Desktop"
     assert isinstance(app.sys.excepthook, app.ExceptionDialogHook)
+
+
+def test_wait_returns_once_exposed(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+
+    app.wait_until_exposed(window)
+
+    assert window.windowHandle().isExposed()
+
+
+def test_wait_gives_up_on_hidden(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.winId()  # creates the native window without showing it
+
+    app.wait_until_exposed(window, timeout=0.1)
+
+    assert not window.windowHandle().isExposed()
+
+
+def test_main_shows_window_before_library(qtbot, library, library_path, monkeypatch):
+    library.close()
+    shown_when_opened: list[bool] = []
+
+    def create(library: ReviewLibrary | None) -> MainWindow:
+        window = MainWindow(library)
+        qtbot.addWidget(window)
+        opener = window.open_library
+
+        def open_library(*args, **kwargs):
+            shown_when_opened.append(window.windowHandle().isExposed())
+            return opener(*args, **kwargs)
+
+        window.open_library = open_library
+        return window
+
+    monkeypatch.setattr(app, "configure_logging", lambda: None)
+    monkeypatch.setattr(app, "create_main_window", create)
+    monkeypatch.setattr(QApplication, "exec", lambda _self: 0)
+    monkeypatch.setattr("sys.excepthook", app.sys.excepthook)
+
+    assert app.main([str(library_path)]) == 0
+    assert shown_when_opened == [True]
 
 
 def test_missing_file_not_read_only(tmp_path: Path) -> None:
