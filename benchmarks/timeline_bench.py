@@ -345,6 +345,9 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
     added = import_slack(library, review_id, export)
     app_import = time.perf_counter() - started
     add_factor(library, review_id)
+    empty_id = library.add_review(
+        Review(reference="BENCH-EMPTY", title="No events", severity=Severity.P3)
+    ).id
     library.close()
     base_import = best_of(1, lambda: slack_baseline(export, folder / "base.sqlite"))
     print(f"events imported: {added}")
@@ -367,6 +370,7 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
 
     bare = peak_rss("bare", library_path, review_id)
     opened = peak_rss("open", library_path, review_id)
+    empty = peak_rss("open", library_path, empty_id)
 
     report("open to first rows painted / raw sqlite3 fetch", app_open / base_open, 1.5)
     print(
@@ -376,6 +380,10 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
     report("sort and filter proxy / sorted and scan", app_sort / base_sort, 2)
     report("slack import / json and executemany", app_import / base_import, 3)
     report("peak RSS, review open - bare window", opened - bare, 60, " MB")
+    print(
+        "peak RSS, review open - same window on a review without events "
+        f"(no target): {opened - empty:.2f} MB"
+    )
     print(
         f"edit one record / one-row sqlite3 UPDATE (no target): factor "
         f"{app_factor / base_update:.0f}, event {app_event / base_update:.0f}"
@@ -388,6 +396,7 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
         f"edit one factor {app_factor:.3f} s and one event {app_event:.3f} s "
         f"vs UPDATE {base_update * 1000:.2f} ms, "
         f"bare window {bare:.0f} MB, review open {opened:.0f} MB, "
+        f"review without events open {empty:.0f} MB, "
         f"chart layout and scene {chart_build:.3f} s, "
         f"full collection after open {open_collection:.3f} s"
     )
