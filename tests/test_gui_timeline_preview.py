@@ -71,6 +71,7 @@ class PreviewState:
 
     rows: list[str] = field(default_factory=list)
     count_text: str = ""
+    count_fits: bool = False
     paints: int = 0
     add_enabled: bool = True
     loaded: bool = True
@@ -104,6 +105,7 @@ def watch_preview(context: ReviewContext, tab: TimelineTab) -> list[PreviewState
                     for row in range(model.rowCount())
                 ],
                 count_text=tab.count.text(),
+                count_fits=tab.count.width() >= tab.count.sizeHint().width(),
                 paints=counter.count,
                 add_enabled=tab.add_action.isEnabled(),
                 loaded=context.review is not None
@@ -129,6 +131,7 @@ def test_preview_painted_before_load(setup) -> None:
     assert preview.paints > 0
     assert len(preview.rows) == PREVIEW_ROWS
     assert preview.count_text == f"Loading {EVENT_COUNT:,} events…"
+    assert preview.count_fits
     assert not preview.add_enabled
     expected = sort_timeline(context.review.events)[:PREVIEW_ROWS]
     assert preview.rows == [event.description for event in expected]

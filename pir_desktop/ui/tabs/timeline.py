@@ -210,6 +210,9 @@ class TimelineTab(QWidget):
             action.setEnabled(False)
         self.import_action.setEnabled(False)
         if self.isVisible():
+            # The count label's new width takes effect in a posted layout
+            # request, which would run only after the load.
+            self.layout().activate()
             self.repaint()
 
     def _preset_window(self, events: list[TimelineEvent]) -> None:
