@@ -143,7 +143,7 @@ def test_load_replaces_preview(setup) -> None:
     context.select(large_id)
 
     assert len(tab.model.timeline) == EVENT_COUNT
-    assert tab.count.text() == f"{EVENT_COUNT} events"
+    assert tab.count.text() == f"{EVENT_COUNT:,} events"
     assert tab.add_action.isEnabled()
     first = tab.proxy.index(0, DESCRIPTION).data()
     assert first == sort_timeline(context.review.events)[0].description

@@ -239,9 +239,9 @@ class TimelineTab(QWidget):
     def _show_count(self) -> None:
         total = len(self.model.timeline)
         if self.proxy.filter.is_active():
-            self.count.setText(f"{self.proxy.rowCount()} of {total} events")
+            self.count.setText(f"{self.proxy.rowCount():,} of {total:,} events")
         else:
-            self.count.setText(f"{total} events")
+            self.count.setText(f"{total:,} events")
 
     def _update_actions(self) -> None:
         writable = (
