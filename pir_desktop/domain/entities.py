@@ -6,7 +6,7 @@ stored edits of a record and lets the store detect a stale write.
 """
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Self
 from uuid import UUID, uuid4
 
@@ -160,7 +160,9 @@ class TimelineEvent(Entity):
         occurred_at = values["occurred_at"]
         if not values["zone"]:
             values["zone"] = format_offset(occurred_at)
-        values["occurred_at"] = occurred_at = to_utc(occurred_at)
+        # to_utc returns a time whose tzinfo is UTC unchanged, so it is skipped.
+        if occurred_at.tzinfo is not UTC:
+            values["occurred_at"] = occurred_at = to_utc(occurred_at)
         ends_at = values["ends_at"]
         if ends_at is not None:
             values["ends_at"] = ends_at = to_utc(ends_at)
