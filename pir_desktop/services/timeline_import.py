@@ -11,6 +11,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -140,13 +141,15 @@ def compare(
     by_key = {e.source_key: e for e in existing if e.source_key}
     # A key that appears twice in one file keeps its last row.
     latest: dict[str, tuple[int, TimelineEvent]] = {}
-    for row, event in result.records:
-        latest[event.source_key or f"row:{row}"] = (row, event)
+    for record in result.records:
+        row, event = record
+        latest[event.source_key or f"row:{row}"] = record
 
-    for row, event in sorted(latest.values(), key=lambda item: item[0]):
+    for record in sorted(latest.values(), key=itemgetter(0)):
+        row, event = record
         stored = by_key.get(event.source_key) if event.source_key else None
         if stored is None:
-            preview.new.append((row, event))
+            preview.new.append(record)
             continue
         changed = differences(stored, event)
         if not changed:
