@@ -36,7 +36,7 @@ from pir_desktop.domain.entities import ContributingFactor  # noqa: E402
 from pir_desktop.domain.enums import Severity  # noqa: E402
 from pir_desktop.domain.review import Review  # noqa: E402
 from pir_desktop.services import ReviewLibrary  # noqa: E402
-from pir_desktop.ui.context import ReviewContext  # noqa: E402
+from pir_desktop.ui.context import PREVIEW_ROWS, ReviewContext  # noqa: E402
 from pir_desktop.ui.tabs.timeline import TimelineTab  # noqa: E402
 from pir_desktop.ui.timeline.model import DESCRIPTION  # noqa: E402
 from pir_desktop.ui.timeline.proxy import TimelineFilter  # noqa: E402
@@ -271,6 +271,17 @@ def raw_fetch(path: Path) -> int:
     return len(rows)
 
 
+def raw_fetch_first(path: Path, count: int) -> int:
+    """Fetch the first `count` events in timeline order, as the preview reads them."""
+    connection = sqlite3.connect(path)
+    rows = connection.execute(
+        "SELECT * FROM events ORDER BY review_id, sort_at, sort_rank, seq LIMIT ?",
+        (count,),
+    ).fetchall()
+    connection.close()
+    return len(rows)
+
+
 def sort_and_filter(tab: TimelineTab) -> None:
     tab.proxy.sort(DESCRIPTION)
     tab.proxy.set_filter(TimelineFilter(text=NEEDLE))
@@ -374,6 +385,7 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
 
     app_open, app_loaded = time_open(library_path, review_id, repeat)
     base_open = best_of(repeat, lambda: raw_fetch(library_path))
+    base_first = best_of(repeat, lambda: raw_fetch_first(library_path, PREVIEW_ROWS))
     open_collection = collection_after(lambda: open_timeline(library_path, review_id))
     tab = open_timeline(library_path, review_id)
     chart_build = best_of(1, tab.chart.view.rebuild)
@@ -393,6 +405,10 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
         "open until every event is loaded and painted / raw sqlite3 fetch "
         f"(no target): {app_loaded / base_open:.2f}"
     )
+    print(
+        f"open to first rows painted / raw sqlite3 fetch of the first "
+        f"{PREVIEW_ROWS} rows (no target): {app_open / base_first:.0f}"
+    )
     report("sort and filter proxy / sorted and scan", app_sort / base_sort, 2)
     report("slack import / json and executemany", app_import / base_import, 3)
     report("peak RSS, review open - bare window", opened - bare, 60, " MB")
@@ -406,7 +422,8 @@ def run(count: int, repeat: int, folder: Path, only: str | None = None) -> None:
     )
     print(
         f"absolute: open to first rows {app_open:.3f} s and to every row "
-        f"{app_loaded:.3f} s vs fetch {base_open:.3f} s, "
+        f"{app_loaded:.3f} s vs fetch {base_open:.3f} s "
+        f"and fetch of the first rows {base_first * 1000:.2f} ms, "
         f"sort+filter {app_sort:.3f} s vs {base_sort:.3f} s, "
         f"import {app_import:.3f} s vs {base_import:.3f} s, "
         f"edit one factor {app_factor:.3f} s and one event {app_event:.3f} s "
