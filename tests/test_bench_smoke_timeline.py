@@ -10,7 +10,8 @@ FIGURES = (
     "open to first rows painted / raw sqlite3 fetch:",
     "open until every event is loaded and painted / raw sqlite3 fetch",
     "sort and filter proxy / sorted and scan:",
-    "slack import / json and executemany:",
+    "slack import / json and executemany of the same rows:",
+    "slack import / json and executemany into a plain 24-column table",
     "peak RSS, review open - bare window:",
 )
 
