@@ -1,13 +1,14 @@
 """The review's timeline order: precision windows, precision, then stored order."""
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from pir_desktop.domain.entities import TimelineEvent
 from pir_desktop.domain.enums import Severity, TimePrecision
 from pir_desktop.domain.review import Review
 from pir_desktop.domain.timeline_time import (
     sort_timeline,
+    timeline_order,
     timeline_positions,
     timeline_sort_key,
 )
@@ -120,3 +121,24 @@ def test_positions_match_sort_key() -> None:
     expected = sorted(range(len(events)), key=lambda i: timeline_sort_key(events[i]))
     assert timeline_positions(events) == expected
     assert sort_timeline(events) == [events[i] for i in expected]
+
+
+def test_order_from_fields_matches_key() -> None:
+    events = [
+        event(9, 30, precision, precision.value, zone)
+        for precision in TimePrecision
+        for zone in ("UTC", "Asia/Tokyo", "America/Los_Angeles")
+    ]
+    for item in events:
+        fields = (item.occurred_at, item.zone, item.precision, item.alternative_at)
+        assert timeline_order(*fields) == timeline_sort_key(item), item.description
+
+
+def test_order_of_offset_time_is_utc() -> None:
+    local = datetime(2025, 5, 1, 11, 30, tzinfo=timezone(timedelta(hours=2)))
+
+    instant, rank = timeline_order(local, "+02:00", TimePrecision.EXACT, None)
+
+    assert instant == datetime(2025, 5, 1, 9, 30, tzinfo=UTC)
+    assert instant.tzinfo is UTC
+    assert rank == 0

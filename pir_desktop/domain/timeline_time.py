@@ -125,6 +125,13 @@ def timeline_order(
     It takes the time fields alone, so the store can compute the key of a
     row it writes and read the first events in timeline order with SQL.
     """
+    if (
+        alternative_at is None
+        and precision not in WINDOW_PRECISIONS
+        and occurred_at.tzinfo is UTC
+    ):
+        # A point time already in UTC is its own earliest instant.
+        return occurred_at, PRECISION_RANK[precision]
     earliest = earliest_of(occurred_at, zone, precision, alternative_at)
     return earliest, PRECISION_RANK[precision]
 
