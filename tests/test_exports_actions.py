@@ -137,6 +137,15 @@ def test_markdown_headings_and_values(library, tmp_path: Path) -> None:
     assert "- Severity: P1" in text
     assert "- Closed: 2019-04-12 11:00 UTC" in text
     assert "CVE-2019-1003000" in text
+
+
+def test_markdown_timeline_precision(library, tmp_path: Path) -> None:
+    path = tmp_path / "review.md"
+    export_markdown(library, library.find(REFERENCE), path)
+    text = path.read_text(encoding="utf-8")
+    assert "Times in Europe/London." in text
+    assert "- 2019-03-13 to 2019-04-04 (UTC): From Jenkins the attacker" in text
+    assert "- ~2019-04-11 02:00 +01:00: " in text
     assert "| Disable SSH agent forwarding | Operations | 2019-06-01 |" in text
     assert r"Retire, the old \| host" in text
 

@@ -233,3 +233,16 @@ def test_filter_kept_across_reload(proxy: TimelineProxy, events) -> None:
     expected = {e.id for e in events if e.kind is EventKind.DETECTION}
     assert set(shown_ids(proxy)) == expected
     assert proxy.rowCount() == len(expected)
+
+
+def test_far_east_day_keeps_its_date(qapp) -> None:
+    model = TimelineTableModel()
+    model.zone_name = "Europe/London"
+    event = TimelineEvent(
+        occurred_at=datetime(2024, 4, 30, 15, 0, tzinfo=UTC),
+        precision=TimePrecision.DAY,
+        zone="Asia/Tokyo",
+        description="Tokyo office reports phishing wave",
+    )
+
+    assert model.time_text(event) == "2024-05-01 (Asia/Tokyo)"

@@ -315,6 +315,20 @@ def test_event_precisions(text: str) -> None:
     assert "~2024-03-04 07:40 +01:00" in text
 
 
+def test_far_east_day_keeps_its_date(review: Review, procedure: Procedure) -> None:
+    tokyo_day = TimelineEvent(
+        occurred_at=datetime(2024, 5, 1, tzinfo=ZoneInfo("Asia/Tokyo")),
+        precision=TimePrecision.DAY,
+        zone="Asia/Tokyo",
+        description="Tokyo office reports phishing wave",
+    )
+    changed = review.model_copy(update={"events": [*review.events, tokyo_day]})
+
+    text = pdf_text(render_pdf(changed, procedure, generated_at=GENERATED_AT))
+
+    assert "2024-05-01 (Asia/Tokyo)" in text
+
+
 def test_event_range_shown(text: str) -> None:
     assert "2024-03-04 10:10 +01:00 to 2024-03-04 11:05 +01:00" in text
 

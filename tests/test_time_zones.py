@@ -210,3 +210,39 @@ def test_localize_round_trips(local: datetime, zone: str) -> None:
         return
     assert aware.replace(tzinfo=None) == local
     assert aware.astimezone(UTC).astimezone(aware.tzinfo).replace(tzinfo=None) == local
+
+
+TOKYO_MAY_DAY = datetime(2024, 4, 30, 15, 0, tzinfo=UTC)  # 2024-05-01 00:00 in Tokyo
+
+
+@pytest.mark.parametrize(
+    ("zone", "expected"),
+    [
+        ("Asia/Tokyo", "2024-05-01"),
+        ("Europe/London", "2024-05-01 (Asia/Tokyo)"),
+        ("America/Los_Angeles", "2024-05-01 (Asia/Tokyo)"),
+        ("+09:00", "2024-05-01"),
+    ],
+)
+def test_day_shown_in_source_calendar(zone: str, expected: str) -> None:
+    text = format_moment(TOKYO_MAY_DAY, zone, TimePrecision.DAY, "Asia/Tokyo")
+    assert text == expected
+
+
+def test_month_shown_in_source_calendar() -> None:
+    text = format_moment(
+        TOKYO_MAY_DAY, "Europe/London", TimePrecision.MONTH, "Asia/Tokyo"
+    )
+    assert text == "2024-05 (Asia/Tokyo)"
+
+
+def test_day_without_source_uses_display_zone() -> None:
+    text = format_moment(TOKYO_MAY_DAY, "Europe/London", TimePrecision.DAY)
+    assert text == "2024-04-30"
+
+
+def test_exact_time_ignores_source_zone() -> None:
+    text = format_moment(
+        TOKYO_MAY_DAY, "Europe/London", TimePrecision.EXACT, "Asia/Tokyo"
+    )
+    assert text == "2024-04-30 16:00 +01:00"

@@ -355,9 +355,9 @@ def hatch_lines(x: float, y: float, width: float, height: float) -> list[Segment
 
 def marker_title(event: TimelineEvent, zone: str) -> str:
     """Return a marker's tooltip: time as precise as the source, kind and text."""
-    when = format_moment(event.occurred_at, zone, event.precision)
+    when = format_moment(event.occurred_at, zone, event.precision, event.zone)
     if event.ends_at is not None:
-        when += " – " + format_moment(event.ends_at, zone, event.precision)
+        when += " – " + format_moment(event.ends_at, zone, event.precision, event.zone)
     flags = " · decision point" if event.decision_point else ""
     return f"{when} · {label(event.kind)}{flags}\n{event.description}"
 

@@ -48,14 +48,23 @@ def to_utc(moment: datetime) -> datetime:
 
 
 def format_moment(
-    moment: datetime, zone: str, precision: TimePrecision = TimePrecision.EXACT
+    moment: datetime,
+    zone: str,
+    precision: TimePrecision = TimePrecision.EXACT,
+    source_zone: str = "",
 ) -> str:
     """Format a moment in a zone with its offset, as precise as the source is.
 
     Approximate times get a leading "~"; a day or month precision hides the
     clock time, and an hour precision shows the minutes as "xx", because the
-    source did not give them.
+    source did not give them. A day or month is a unit of the source's own
+    calendar, so with `source_zone` given it is shown in that zone, named
+    when its offset differs from `zone`'s: "2024-05-01 (Asia/Tokyo)" is not
+    the same 24 hours as May 1 in London.
     """
+    calendar = precision in (TimePrecision.DAY, TimePrecision.MONTH)
+    if calendar and source_zone:
+        return _calendar_text(moment, zone, precision, source_zone)
     local = moment.astimezone(parse_zone(zone))
     if precision is TimePrecision.MONTH:
         return local.strftime("%Y-%m")
@@ -68,6 +77,18 @@ def format_moment(
         text = f"{local:%Y-%m-%d %H:%M:%S} {format_offset(local)}"
     if precision is TimePrecision.APPROXIMATE:
         return "~" + text
+    return text
+
+
+def _calendar_text(
+    moment: datetime, zone: str, precision: TimePrecision, source_zone: str
+) -> str:
+    """Format a day or month in the source's zone, named if it is not `zone`'s."""
+    source = moment.astimezone(parse_zone(source_zone))
+    text = source.strftime("%Y-%m" if precision is TimePrecision.MONTH else "%Y-%m-%d")
+    shown = moment.astimezone(parse_zone(zone))
+    if shown.utcoffset() != source.utcoffset():
+        text = f"{text} ({source_zone})"
     return text
 
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from ..domain.entities import ActionItem, WhyNode
 from ..domain.enums import label
 from ..domain.review import Review
+from ..domain.times import format_moment
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -59,12 +60,16 @@ def label_of(field: str) -> str:
 
 
 def _timeline(review: Review) -> list[str]:
-    lines = ["## Timeline", ""]
+    """List the events in time order, in the review's zone, as precise as given."""
+    zone = review.display_zone
+    lines = ["## Timeline", "", f"Times in {zone}.", ""]
     for event in review.sorted_events():
+        when = format_moment(event.occurred_at, zone, event.precision, event.zone)
+        if event.ends_at is not None:
+            end = format_moment(event.ends_at, zone, event.precision, event.zone)
+            when = f"{when} to {end}"
         marker = " (decision point)" if event.decision_point else ""
-        lines.append(
-            f"- {_time(event.occurred_at)}: {escape(event.description)}{marker}"
-        )
+        lines.append(f"- {escape(when)}: {escape(event.description)}{marker}")
     return lines + [""]
 
 

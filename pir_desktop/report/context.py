@@ -74,11 +74,16 @@ class ReportContext:
         self,
         value: datetime | None,
         precision: TimePrecision = TimePrecision.EXACT,
+        source_zone: str = "",
     ) -> str:
-        """Format a moment in the review's display zone, with its offset."""
+        """Format a moment in the review's display zone, with its offset.
+
+        `source_zone` is the zone of an event's source, in which a day or
+        month precision is shown (see `format_moment`).
+        """
         if value is None:
             return NOT_RECORDED
-        return format_moment(value, self.review.display_zone, precision)
+        return format_moment(value, self.review.display_zone, precision, source_zone)
 
     def factor_refs(self, factor_ids: Iterable[UUID]) -> str:
         """Return the labels of factors, such as "F1, F3", or an empty string."""

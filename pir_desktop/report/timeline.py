@@ -59,10 +59,10 @@ def _event_row(context: ReportContext, event: TimelineEvent) -> list[Cell]:
 
 
 def _event_time(context: ReportContext, event: TimelineEvent) -> str:
-    start = context.moment(event.occurred_at, event.precision)
+    start = context.moment(event.occurred_at, event.precision, event.zone)
     if event.ends_at is None:
         return start
-    return f"{start} to {context.moment(event.ends_at, event.precision)}"
+    return f"{start} to {context.moment(event.ends_at, event.precision, event.zone)}"
 
 
 def _time_notes(context: ReportContext, event: TimelineEvent) -> list[str]:
@@ -96,7 +96,7 @@ def discussion_section(context: ReportContext) -> list[Flowable]:
 def _anchors(context: ReportContext, event_ids: list[UUID]) -> str:
     events = {e.id: e for e in context.review.events}
     times = [
-        context.moment(events[i].occurred_at, events[i].precision)
+        context.moment(events[i].occurred_at, events[i].precision, events[i].zone)
         for i in event_ids
         if i in events
     ]

@@ -16,14 +16,12 @@ def shorten(text: str, limit: int = MAX_LABEL) -> str:
 
 def event_choices(review: Review) -> list[tuple[UUID, str]]:
     """Return the timeline events in time order as (id, "time: description")."""
-    return [
-        (
-            event.id,
-            f"{format_moment(event.occurred_at, review.display_zone, event.precision)}"
-            f": {shorten(event.description, 160)}",
-        )
-        for event in review.sorted_events()
-    ]
+    zone = review.display_zone
+    choices = []
+    for event in review.sorted_events():
+        time = format_moment(event.occurred_at, zone, event.precision, event.zone)
+        choices.append((event.id, f"{time}: {shorten(event.description, 160)}"))
+    return choices
 
 
 def factor_choices(review: Review) -> list[tuple[UUID, str]]:

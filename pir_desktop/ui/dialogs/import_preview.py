@@ -90,7 +90,7 @@ class ImportPreviewDialog(QDialog):
     def _event_item(
         self, parent: QTreeWidgetItem, row: int, event: TimelineEvent, checkable: bool
     ) -> QTreeWidgetItem:
-        time = format_moment(event.occurred_at, self.zone, event.precision)
+        time = format_moment(event.occurred_at, self.zone, event.precision, event.zone)
         item = QTreeWidgetItem(parent, [str(row), time, event.description])
         item.setToolTip(2, event.description)
         if checkable:

@@ -88,7 +88,9 @@ def step_rows(review: Review, kind: StepKind) -> list[Row]:
 def timeline_rows(review: Review) -> list[Row]:
     rows = []
     for event in review.sorted_events():
-        when = format_moment(event.occurred_at, review.display_zone, event.precision)
+        when = format_moment(
+            event.occurred_at, review.display_zone, event.precision, event.zone
+        )
         marker = "◆ Decision point · " if event.decision_point else ""
         rows.append(
             Row(

@@ -98,9 +98,13 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
 
     def time_text(self, event: TimelineEvent) -> str:
         """Return the full start (and end) time in the display zone."""
-        text = format_moment(event.occurred_at, self.zone_name, event.precision)
+        text = format_moment(
+            event.occurred_at, self.zone_name, event.precision, event.zone
+        )
         if event.ends_at is not None:
-            end = format_moment(event.ends_at, self.zone_name, event.precision)
+            end = format_moment(
+                event.ends_at, self.zone_name, event.precision, event.zone
+            )
             text = f"{text} – {end}"
         return text
 
@@ -126,7 +130,9 @@ class TimelineTableModel(RecordTableModel[TimelineEvent]):
         text = precision_text(event)
         if event.alternative_at is None:
             return text
-        other = format_moment(event.alternative_at, self.zone_name, event.precision)
+        other = format_moment(
+            event.alternative_at, self.zone_name, event.precision, event.zone
+        )
         return f"{text}: {event.alternative_source} gives {other}"
 
     # Loading

@@ -58,7 +58,7 @@ class TimelineProxy(QIdentityProxyModel):
         event = self.event_at(row)
         zone = self.source.zone_name
         if event.precision in (TimePrecision.DAY, TimePrecision.MONTH):
-            return format_moment(event.occurred_at, zone, event.precision)
+            return format_moment(event.occurred_at, zone, event.precision, event.zone)
         moments = [event.occurred_at]
         if row > 0:
             moments.insert(0, self.event_at(row - 1).occurred_at)
