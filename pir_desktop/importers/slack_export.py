@@ -28,6 +28,10 @@ from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, Row
 
 # Channel-day files are named like 2024-05-01.json inside a channel folder.
 DAY_FILE = re.compile(r"^(?P<channel>[^/]+)/\d{4}-\d{2}-\d{2}\.json$")
+# Files that only an export's root folder contains.
+ROOT_FILES = {"users.json", "channels.json"}
+# The folder of file metadata that macOS's "Compress" adds to a zip.
+MACOS_METADATA = "__MACOSX"
 MARKUP = re.compile(r"<([^<>]*)>")
 # Subtypes that record channel housekeeping rather than incident activity.
 SKIPPED_SUBTYPES = {"channel_join", "channel_leave", "channel_purpose", "channel_topic"}
@@ -66,6 +70,38 @@ def read_export(path: Path) -> list[SlackFile]:
                 "export zip or its unpacked folder"
             ) from exc
     return sorted(files, key=lambda f: f.name)
+
+
+def export_root(files: list[SlackFile]) -> list[SlackFile]:
+    """Return the files of the export, named relative to the export's root.
+
+    The root is the folder that contains users.json, channels.json or
+    channel-day files. Zipping the export folder, or choosing its parent
+    folder, puts the export one level down, so a single top-level folder
+    with those files becomes the root. Files outside it are dropped.
+    """
+    if any(_marks_root(f.name) for f in files):
+        return files
+    folders = sorted(
+        {
+            folder
+            for folder, _, rest in (f.name.partition("/") for f in files)
+            if folder != MACOS_METADATA and _marks_root(rest)
+        }
+    )
+    if len(folders) != 1:
+        return files
+    prefix = folders[0] + "/"
+    return [
+        SlackFile(f.name.removeprefix(prefix), f.data)
+        for f in files
+        if f.name.startswith(prefix)
+    ]
+
+
+def _marks_root(name: str) -> bool:
+    """Return True for users.json, channels.json or a channel-day file."""
+    return name in ROOT_FILES or DAY_FILE.match(name) is not None
 
 
 def user_names(data: Any) -> dict[str, str]:
@@ -155,7 +191,8 @@ def parse_slack_export(
     Records are numbered 1, 2, ... across all files in name order; errors
     name the channel-day file and the message's position in it.
     """
-    return parse_slack_files(read_export(path), Path(path).name, progress, cancelled)
+    files = export_root(read_export(path))
+    return parse_slack_files(files, Path(path).name, progress, cancelled)
 
 
 def parse_slack_files(

@@ -1,0 +1,54 @@
+"""Slack exports as users zip or choose them, and the content of their messages."""
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from pir_desktop.importers.slack_export import parse_slack_export
+
+SLACK = Path(__file__).parent / "fixtures" / "timeline" / "slack"
+
+
+def zip_folder(folder: Path, archive: Path, top: str = "") -> Path:
+    """Zip every file of `folder`, inside the folder `top` when it is given."""
+    with zipfile.ZipFile(archive, "w") as output:
+        for path in sorted(folder.rglob("*")):
+            name = path.relative_to(folder).as_posix()
+            output.write(path, f"{top}/{name}" if top else name)
+    return archive
+
+
+def keys(path: Path) -> set[str]:
+    return {event.source_key for _, event in parse_slack_export(path).records}
+
+
+def test_zip_with_top_folder_imports(tmp_path: Path) -> None:
+    flat = keys(zip_folder(SLACK, tmp_path / "flat.zip"))
+    nested = keys(zip_folder(SLACK, tmp_path / "nested.zip", top="export"))
+    assert len(flat) == 4
+    assert nested == flat
+
+
+def test_parent_folder_imports(tmp_path: Path) -> None:
+    shutil.copytree(SLACK, tmp_path / "export")
+    assert keys(tmp_path) == keys(SLACK)
+
+
+def test_nested_export_names_files_from_root(tmp_path: Path) -> None:
+    archive = zip_folder(SLACK, tmp_path / "nested.zip", top="export")
+    result = parse_slack_export(archive)
+    assert {error.file for error in result.errors} == {
+        "incident/2024-05-02.json",
+        "incident/2024-05-03.json",
+    }
+    assert {event.source_file for _, event in result.records} == {
+        "incident/2024-05-02.json"
+    }
+
+
+def test_nested_zip_ignores_macos_metadata(tmp_path: Path) -> None:
+    archive = zip_folder(SLACK, tmp_path / "mac.zip", top="export")
+    with zipfile.ZipFile(archive, "a") as output:
+        output.writestr("__MACOSX/export/._users.json", b"\x00\x05")
+        output.writestr("__MACOSX/export/incident/._2024-05-02.json", b"\x00")
+    assert keys(archive) == keys(SLACK)
