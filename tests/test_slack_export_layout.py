@@ -4,6 +4,8 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from pir_desktop.importers.slack_export import parse_slack_export
 
 SLACK = Path(__file__).parent / "fixtures" / "timeline" / "slack"
@@ -52,3 +54,45 @@ def test_nested_zip_ignores_macos_metadata(tmp_path: Path) -> None:
         output.writestr("__MACOSX/export/._users.json", b"\x00\x05")
         output.writestr("__MACOSX/export/incident/._2024-05-02.json", b"\x00")
     assert keys(archive) == keys(SLACK)
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"readme.txt": "notes", "x.json": "{}"},
+        {"users.json": "[]", "channels.json": "[]"},
+        {"general/notes.json": "[]"},
+        {},
+    ],
+    ids=["other files", "no channel folders", "no day files", "empty"],
+)
+def test_folder_without_day_files_rejected(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    folder = tmp_path / "notexport"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    with pytest.raises(ValueError) as raised:
+        parse_slack_export(folder)
+    message = str(raised.value)
+    assert str(folder) in message
+    assert "not a Slack export" in message
+    assert "users.json and one folder per channel with YYYY-MM-DD.json" in message
+
+
+def test_empty_zip_rejected(tmp_path: Path) -> None:
+    archive = tmp_path / "empty.zip"
+    zipfile.ZipFile(archive, "w").close()
+    with pytest.raises(ValueError, match="not a Slack export") as raised:
+        parse_slack_export(archive)
+    assert str(archive) in str(raised.value)
+
+
+def test_two_exports_in_one_zip_rejected(tmp_path: Path) -> None:
+    archive = zip_folder(SLACK, tmp_path / "two.zip", top="may")
+    with zipfile.ZipFile(archive, "a") as output:
+        output.write(SLACK / "users.json", "june/users.json")
+    with pytest.raises(ValueError, match=r"several Slack exports \(june, may\)"):
+        parse_slack_export(archive)

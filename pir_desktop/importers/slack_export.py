@@ -32,6 +32,7 @@ DAY_FILE = re.compile(r"^(?P<channel>[^/]+)/\d{4}-\d{2}-\d{2}\.json$")
 ROOT_FILES = {"users.json", "channels.json"}
 # The folder of file metadata that macOS's "Compress" adds to a zip.
 MACOS_METADATA = "__MACOSX"
+EXPECTED_LAYOUT = "one folder per channel with YYYY-MM-DD.json files"
 MARKUP = re.compile(r"<([^<>]*)>")
 # Subtypes that record channel housekeeping rather than incident activity.
 SKIPPED_SUBTYPES = {"channel_join", "channel_leave", "channel_purpose", "channel_topic"}
@@ -72,31 +73,42 @@ def read_export(path: Path) -> list[SlackFile]:
     return sorted(files, key=lambda f: f.name)
 
 
-def export_root(files: list[SlackFile]) -> list[SlackFile]:
+def export_root(files: list[SlackFile], path: Path) -> list[SlackFile]:
     """Return the files of the export, named relative to the export's root.
 
     The root is the folder that contains users.json, channels.json or
     channel-day files. Zipping the export folder, or choosing its parent
     folder, puts the export one level down, so a single top-level folder
     with those files becomes the root. Files outside it are dropped.
+    Raises ValueError naming `path` when no channel-day file is found.
     """
-    if any(_marks_root(f.name) for f in files):
-        return files
-    folders = sorted(
-        {
-            folder
-            for folder, _, rest in (f.name.partition("/") for f in files)
-            if folder != MACOS_METADATA and _marks_root(rest)
-        }
-    )
-    if len(folders) != 1:
-        return files
-    prefix = folders[0] + "/"
-    return [
-        SlackFile(f.name.removeprefix(prefix), f.data)
-        for f in files
-        if f.name.startswith(prefix)
-    ]
+    if not any(_marks_root(f.name) for f in files):
+        folders = sorted(
+            {
+                folder
+                for folder, _, rest in (f.name.partition("/") for f in files)
+                if folder != MACOS_METADATA and _marks_root(rest)
+            }
+        )
+        if len(folders) > 1:
+            raise ValueError(
+                f"{path} contains several Slack exports ({', '.join(folders)}): "
+                "choose one of these folders"
+            )
+        if folders:
+            prefix = folders[0] + "/"
+            files = [
+                SlackFile(f.name.removeprefix(prefix), f.data)
+                for f in files
+                if f.name.startswith(prefix)
+            ]
+    if not any(DAY_FILE.match(f.name) for f in files):
+        found = "no JSON files" if not files else "no channel-day files"
+        raise ValueError(
+            f"{path} is not a Slack export because it contains {found}: choose "
+            f"the folder or zip that contains users.json and {EXPECTED_LAYOUT}"
+        )
+    return files
 
 
 def _marks_root(name: str) -> bool:
@@ -191,7 +203,7 @@ def parse_slack_export(
     Records are numbered 1, 2, ... across all files in name order; errors
     name the channel-day file and the message's position in it.
     """
-    files = export_root(read_export(path))
+    files = export_root(read_export(path), path)
     return parse_slack_files(files, Path(path).name, progress, cancelled)
 
 
