@@ -17,7 +17,9 @@ from pir_desktop.domain.interchange import (
     load_document,
 )
 from pir_desktop.domain.review import Review
+from pir_desktop.importers.pagerduty import parse_pagerduty
 from pir_desktop.importers.pasted_lines import parse_lines
+from pir_desktop.importers.slack_export import SlackFile, parse_slack_files
 from pir_desktop.services.exports import read_json
 from pir_desktop.services.sample import sample_review
 
@@ -144,3 +146,51 @@ def test_wrong_field_named() -> None:
         assert "review.severity" in str(exc)
     else:
         raise AssertionError("an invalid severity was accepted")
+
+
+SLACK_MESSAGE: dict[str, Any] = {
+    "type": "message",
+    "subtype": "bot_message",
+    "bot_id": "B1",
+    "bot_profile": {"name": "PagerDuty"},
+    "user": "U1",
+    "text": "Triggered <@U1>",
+    "ts": "1714557700.000300",
+    "thread_ts": "1714557600.000100",
+    "attachments": [{"fallback": "Alert", "text": "Disk full", "title": "db1"}],
+    "files": [{"name": "graph.png", "title": "CPU graph"}],
+}
+PAGERDUTY_ENTRY: dict[str, Any] = {
+    "id": "R1",
+    "type": "trigger_log_entry",
+    "created_at": "2024-05-01T10:00:00Z",
+    "summary": "Triggered through the API",
+    "agent": {"type": "service_reference", "summary": "DB monitor"},
+    "channel": {"type": "api", "summary": "CPU > 95%"},
+}
+
+
+@FUZZ
+@given(st.sampled_from(list(SLACK_MESSAGE)), JSON_VALUES)
+def test_slack_message_one_field_wrong(field: str, value: object) -> None:
+    message = dict(SLACK_MESSAGE, **{field: value})
+    day = json.dumps([message, {"ts": "1714557800.0", "user": "U1", "text": "ok"}])
+    files = [
+        SlackFile("incident/2024-05-01.json", day.encode()),
+        SlackFile("users.json", b'[{"id": "U1", "real_name": "Dana Reyes"}]'),
+    ]
+    result = parse_slack_files(files)
+    assert result.records[-1][1].description == "Dana Reyes: ok"
+    for error in result.errors:
+        assert error.file == "incident/2024-05-01.json"
+        assert error.message.strip()
+
+
+@FUZZ
+@given(st.sampled_from(list(PAGERDUTY_ENTRY)), JSON_VALUES)
+def test_pagerduty_entry_one_field_wrong(field: str, value: object) -> None:
+    entry = dict(PAGERDUTY_ENTRY, **{field: value})
+    result = parse_pagerduty(json.dumps([entry]))
+    assert len(result.records) + len(result.errors) == 1
+    for error in result.errors:
+        assert error.message.strip()

@@ -370,3 +370,22 @@ def test_collector_paused_restores_state() -> None:
     with pytest.raises(KeyError), collector_paused():
         raise KeyError("stop")
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("field", ["agent", "channel"])
+def test_pagerduty_nested_not_object(field: str) -> None:
+    entries = [
+        {
+            "id": "R1",
+            "type": "trigger_log_entry",
+            "created_at": "2024-05-01T10:00:00Z",
+            field: "DB monitor",
+        },
+        {"id": "R2", "type": "resolve_log_entry", "created_at": "2024-05-01T11:00:00Z"},
+    ]
+    result = parse_pagerduty(json.dumps(entries))
+    assert [event.source_key for _, event in result.records] == ["pagerduty:R2"]
+    [error] = result.errors
+    assert error.line == 1
+    assert error.message == f"{field} is str, not an object"
+    assert "DB monitor" in error.text

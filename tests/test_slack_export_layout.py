@@ -1,5 +1,6 @@
 """Slack exports as users zip or choose them, and the content of their messages."""
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -96,3 +97,55 @@ def test_two_exports_in_one_zip_rejected(tmp_path: Path) -> None:
         output.write(SLACK / "users.json", "june/users.json")
     with pytest.raises(ValueError, match=r"several Slack exports \(june, may\)"):
         parse_slack_export(archive)
+
+
+def write_export(folder: Path, messages: list[object]) -> Path:
+    (folder / "incident").mkdir(parents=True)
+    day = folder / "incident" / "2024-05-01.json"
+    day.write_text(json.dumps(messages, indent=1))
+    (folder / "users.json").write_text('[{"id": "U1", "real_name": "Dana Reyes"}]')
+    return folder
+
+
+@pytest.mark.parametrize("profile", ["PagerDuty", 5, ["name"], True])
+def test_bot_profile_not_object_rejected(tmp_path: Path, profile: object) -> None:
+    export = write_export(
+        tmp_path,
+        [
+            {"ts": "1714557600.000100", "user": "U1", "text": "Paging on-call"},
+            {
+                "ts": "1714557700.000300",
+                "bot_id": "B1",
+                "bot_profile": profile,
+                "text": "Triggered: high CPU",
+            },
+            {"ts": "1714557800.000400", "user": "U1", "text": "Acknowledged"},
+        ],
+    )
+    result = parse_slack_export(export)
+    descriptions = [event.description for _, event in result.records]
+    assert descriptions == ["Dana Reyes: Paging on-call", "Dana Reyes: Acknowledged"]
+    [error] = result.errors
+    assert error.file == "incident/2024-05-01.json"
+    assert "Triggered: high CPU" in error.text
+    assert error.message.startswith("bot_profile is ")
+    assert error.message.endswith(", not an object")
+
+
+def test_user_profile_not_object_ignored(tmp_path: Path) -> None:
+    export = write_export(
+        tmp_path, [{"ts": "1714557600.000100", "user": "U1", "text": "Paging"}]
+    )
+    (export / "users.json").write_text(
+        json.dumps(
+            [
+                {"id": "U1", "name": "dana", "profile": "Dana"},
+                {"id": ["U2"], "name": "list id"},
+                {"id": "U3", "real_name": 7},
+            ]
+        )
+    )
+    result = parse_slack_export(export)
+    assert result.errors == []
+    [(_, event)] = result.records
+    assert event.description == "dana: Paging"

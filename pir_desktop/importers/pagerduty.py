@@ -91,8 +91,8 @@ def _event(entry: Any, source_file: str, number: int) -> TimelineEvent:
     moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
     if moment.tzinfo is None:
         raise ValueError(f"created_at {created!r} has no zone: PagerDuty sends one")
-    channel = entry.get("channel") or {}
-    agent = entry.get("agent") or {}
+    channel = _object(entry, "channel")
+    agent = _object(entry, "agent")
     description = entry.get("summary") or channel.get("summary") or entry_type
     agent_name = agent.get("summary") or agent.get("name") or ""
     actor = None
@@ -110,3 +110,16 @@ def _event(entry: Any, source_file: str, number: int) -> TimelineEvent:
         source_row=number,
         source_key=f"pagerduty:{entry['id']}",
     )
+
+
+def _object(entry: dict[str, Any], field: str) -> dict[str, Any]:
+    """Return the entry's object in `field`, or {} when it is missing or null.
+
+    Raises TypeError naming the field when its value is not an object.
+    """
+    value = entry.get(field)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TypeError(f"{field} is {type(value).__name__}, not an object")
+    return value

@@ -120,16 +120,19 @@ def user_names(data: Any) -> dict[str, str]:
     """Return display names by user id from users.json's list of users."""
     names: dict[str, str] = {}
     for user in data if isinstance(data, list) else []:
-        if not isinstance(user, dict) or "id" not in user:
+        if not isinstance(user, dict) or not isinstance(user.get("id"), str):
             continue
-        profile = user.get("profile") or {}
-        names[user["id"]] = (
+        profile = user.get("profile")
+        if not isinstance(profile, dict):
+            profile = {}
+        name = (
             profile.get("real_name")
             or user.get("real_name")
             or profile.get("display_name")
             or user.get("name")
             or user["id"]
         )
+        names[user["id"]] = str(name)
     return names
 
 
@@ -325,6 +328,19 @@ def _describe(exc: Exception) -> str:
     return str(exc)
 
 
+def _object(message: dict[str, Any], field: str) -> dict[str, Any]:
+    """Return the message's object in `field`, or {} when the field is missing.
+
+    Raises TypeError naming the field when its value is not an object.
+    """
+    value = message.get(field)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TypeError(f"{field} is {type(value).__name__}, not an object")
+    return value
+
+
 def _message_fields(
     message: Any,
     position: int,
@@ -349,7 +365,7 @@ def _message_fields(
         raise ValueError("message has no text, such as a file share without comment")
 
     if subtype == "bot_message" or "bot_id" in message:
-        author = get("username") or (get("bot_profile") or {}).get("name", "bot")
+        author = get("username") or _object(message, "bot_profile").get("name", "bot")
         # A person's side is not in the export, so only bots get an actor.
         actor = Actor.SYSTEM
     else:
