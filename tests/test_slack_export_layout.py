@@ -149,3 +149,88 @@ def test_user_profile_not_object_ignored(tmp_path: Path) -> None:
     assert result.errors == []
     [(_, event)] = result.records
     assert event.description == "dana: Paging"
+
+
+CONTENT_CASES = [
+    (
+        {
+            "bot_id": "B2",
+            "text": "",
+            "attachments": [
+                {"fallback": "Alert: disk full", "text": "Disk full on <@U1>'s db1"}
+            ],
+        },
+        "bot: Disk full on @Dana Reyes's db1",
+    ),
+    (
+        {"bot_id": "B2", "attachments": [{"fallback": "Alert: disk full"}]},
+        "bot: Alert: disk full",
+    ),
+    (
+        {
+            "subtype": "bot_message",
+            "username": "Grafana",
+            "attachments": [
+                {"title": "CPU &gt; 95%", "color": "danger"},
+                {"text": "db2 also high"},
+            ],
+        },
+        "Grafana: CPU > 95%; db2 also high",
+    ),
+    (
+        {"user": "U1", "text": "", "files": [{"name": "screenshot.png"}]},
+        "Dana Reyes: Shared file: screenshot.png",
+    ),
+    (
+        {
+            "user": "U1",
+            "files": [
+                {"title": "Firewall log", "name": "fw.log"},
+                {"name": "capture.pcap"},
+            ],
+        },
+        "Dana Reyes: Shared files: Firewall log, capture.pcap",
+    ),
+    (
+        {"user": "U1", "text": "see graph", "files": [{"name": "cpu.png"}]},
+        "Dana Reyes: see graph",
+    ),
+]
+
+
+@pytest.mark.parametrize(("message", "description"), CONTENT_CASES)
+def test_message_content_without_text(
+    tmp_path: Path, message: dict[str, object], description: str
+) -> None:
+    export = write_export(tmp_path, [dict(message, ts="1714557600.000100")])
+    result = parse_slack_export(export)
+    assert result.errors == []
+    [(_, event)] = result.records
+    assert event.description == description
+
+
+@pytest.mark.parametrize(
+    ("message", "reason"),
+    [
+        ({"user": "U1", "text": ""}, "no text, attachment text or file name"),
+        (
+            {"user": "U1", "attachments": [{"color": "good"}], "files": []},
+            "no text, attachment text or file name",
+        ),
+        ({"user": "U1", "attachments": "Disk full"}, "attachments is str, not a list"),
+        ({"user": "U1", "files": [None]}, "files item 1 is NoneType, not an object"),
+        ({"user": "U1", "text": 5}, "text is int, not a string"),
+    ],
+)
+def test_message_without_content_rejected(
+    tmp_path: Path, message: dict[str, object], reason: str
+) -> None:
+    messages = [
+        dict(message, ts="1714557600.000100"),
+        {"user": "U1", "text": "Bridge opened", "ts": "1714557700.000100"},
+    ]
+    result = parse_slack_export(write_export(tmp_path, messages))
+    [(_, event)] = result.records
+    assert event.description == "Dana Reyes: Bridge opened"
+    [error] = result.errors
+    assert reason in error.message

@@ -8,7 +8,9 @@ edited, so importing a later export updates the edited message's event.
 Message text is Slack's markup: `<@U123>` mentions become the user's name,
 `<#C123|name>` channel links become `#name`, `<url|label>` links become
 `label (url)`, and the entities &lt; &gt; &amp; are unescaped exactly once.
-Without users.json the messages still import, showing user ids.
+A message without text imports the text of its attachments, as alerting
+bots post it, or the names of its shared files. Without users.json the
+messages still import, showing user ids.
 """
 
 import json
@@ -36,6 +38,10 @@ EXPECTED_LAYOUT = "one folder per channel with YYYY-MM-DD.json files"
 MARKUP = re.compile(r"<([^<>]*)>")
 # Subtypes that record channel housekeeping rather than incident activity.
 SKIPPED_SUBTYPES = {"channel_join", "channel_leave", "channel_purpose", "channel_topic"}
+# The fields of an attachment, and of a shared file, that describe it, in
+# order of preference.
+ATTACHMENT_TEXT = ("text", "fallback", "title", "pretext")
+FILE_NAME = ("title", "name")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Rejected messages are shown with their JSON cut to this many characters.
 EXCERPT_LENGTH = 200
@@ -341,6 +347,65 @@ def _object(message: dict[str, Any], field: str) -> dict[str, Any]:
     return value
 
 
+def _content(message: dict[str, Any], markup: SlackMarkup) -> str:
+    """Return the message's text, else its attachments' text, else its file names.
+
+    Alerting bots often post an empty text with the alert in attachments,
+    and a file share without a comment has only its files. Raises
+    ValueError for a message with none of these, and TypeError for a text
+    that is not a string.
+    """
+    text = message.get("text")
+    if text is not None and not isinstance(text, str):
+        raise TypeError(f"text is {type(text).__name__}, not a string")
+    plain = markup.plain(text).strip() if text else ""
+    if plain:
+        return plain
+    attached = [
+        markup.plain(content).strip()
+        for attachment in _objects(message, "attachments")
+        if (content := _first_text(attachment, ATTACHMENT_TEXT))
+    ]
+    if any(attached):
+        return "; ".join(part for part in attached if part)
+    names = [
+        name.strip()
+        for shared in _objects(message, "files")
+        if (name := _first_text(shared, FILE_NAME))
+    ]
+    if len(names) == 1:
+        return f"Shared file: {names[0]}"
+    if names:
+        return f"Shared files: {', '.join(names)}"
+    raise ValueError("message has no text, attachment text or file name to import")
+
+
+def _objects(message: dict[str, Any], field: str) -> list[dict[str, Any]]:
+    """Return the list of objects in `field`, or [] when the field is missing.
+
+    Raises TypeError naming the field when it is not a list of objects.
+    """
+    value = message.get(field)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise TypeError(f"{field} is {type(value).__name__}, not a list")
+    for index, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            kind = type(item).__name__
+            raise TypeError(f"{field} item {index} is {kind}, not an object")
+    return value
+
+
+def _first_text(item: dict[str, Any], fields: tuple[str, ...]) -> str:
+    """Return the first of `fields` whose value is a string with content, or ""."""
+    for field in fields:
+        value = item.get(field)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
 def _message_fields(
     message: Any,
     position: int,
@@ -360,9 +425,7 @@ def _message_fields(
     if subtype in SKIPPED_SUBTYPES:
         return None
     ts = str(message["ts"])
-    text = markup.plain(str(get("text", ""))).strip()
-    if not text:
-        raise ValueError("message has no text, such as a file share without comment")
+    text = _content(message, markup)
 
     if subtype == "bot_message" or "bot_id" in message:
         author = get("username") or _object(message, "bot_profile").get("name", "bot")
