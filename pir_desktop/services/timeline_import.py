@@ -2,13 +2,17 @@
 
 `preview` parses a file and compares each event with the review's events by
 source_key: a new key is a new event, a known key with different content is
-an update, and a known key with the same content is unchanged. `apply`
-writes the accepted rows of a preview in one transaction, so a failure or a
-cancel leaves the timeline as it was.
+an update, and a known key with the same content is unchanged. An update of
+an event that was edited in the review since an import last wrote it is
+marked `edited` and is not applied unless the user accepts its row, so a
+re-import never silently undoes a reviewer's changes. `apply` writes the
+accepted rows of a preview in one transaction, so a failure or a cancel
+leaves the timeline as it was.
 """
 
 import logging
 import time
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import itemgetter
@@ -50,13 +54,16 @@ class EventUpdate:
     """Stored event that an imported row changes, with its old and new values.
 
     `imported` carries the stored event's id and version, so that apply
-    writes it only over the version the preview compared with.
+    writes it only over the version the preview compared with. `edited` is
+    set when the stored event was changed in the review after an import
+    last wrote it: applying the update would overwrite those changes.
     """
 
     row: int
     stored: TimelineEvent
     imported: TimelineEvent
     differences: dict[str, tuple[Any, Any]]
+    edited: bool = False
 
 
 @dataclass
@@ -73,6 +80,15 @@ class ImportPreview:
     def rows(self) -> list[int]:
         """Return the row numbers of every new and updated event."""
         return [row for row, _ in self.new] + [u.row for u in self.updated]
+
+    def default_rows(self) -> list[int]:
+        """Return the rows applied unless the user chooses: all but edited updates."""
+        kept = {update.row for update in self.edited()}
+        return [row for row in self.rows() if row not in kept]
+
+    def edited(self) -> list[EventUpdate]:
+        """Return the updates of events edited in the review since their import."""
+        return [update for update in self.updated if update.edited]
 
 
 @dataclass
@@ -135,8 +151,13 @@ def compare(
     source: str,
     result: ImportResult[TimelineEvent],
     existing: list[TimelineEvent],
+    edited_ids: Collection[UUID] = frozenset(),
 ) -> ImportPreview:
-    """Sort parsed events into new, updated and unchanged by source_key."""
+    """Sort parsed events into new, updated and unchanged by source_key.
+
+    `edited_ids` are the stored events edited since an import last wrote
+    them (`edited_event_ids`), whose updates are marked `edited`.
+    """
     preview = ImportPreview(review_id, source, errors=list(result.errors))
     by_key = {e.source_key: e for e in existing if e.source_key}
     # A key that appears twice in one file keeps its last row.
@@ -156,7 +177,8 @@ def compare(
             preview.unchanged.append((row, stored))
             continue
         merged = event.model_copy(update={"id": stored.id, "version": stored.version})
-        preview.updated.append(EventUpdate(row, stored, merged, changed))
+        edited = stored.id in edited_ids
+        preview.updated.append(EventUpdate(row, stored, merged, changed, edited))
     return preview
 
 
@@ -175,7 +197,8 @@ def preview(
     result = read_source(source, format, zone, mapping, progress, cancelled)
     keys = {event.source_key for _, event in result.records if event.source_key}
     existing = load_stored_events(library, review_id, keys)
-    found = compare(review_id, str(source), result, existing)
+    edited = edited_event_ids(library, review_id)
+    found = compare(review_id, str(source), result, existing, edited)
     log.info(
         "Previewed %s import of %s into review %s: %d new, %d updated, "
         "%d unchanged, %d rejected in %.2f s",
@@ -201,6 +224,12 @@ def load_stored_events(
         return bulk.events_with_keys(session.connection(), review_id, keys)
 
 
+def edited_event_ids(library: ReviewLibrary, review_id: UUID) -> set[UUID]:
+    """Return the ids of the review's events edited since an import last wrote them."""
+    with library.library.reading() as session:
+        return bulk.edited_after_import(session.connection(), review_id)
+
+
 @collector_paused()
 def apply(
     library: ReviewLibrary,
@@ -209,14 +238,17 @@ def apply(
 ) -> AppliedImport:
     """Store the accepted new and updated events in one transaction.
 
-    `accepted_rows` defaults to every row of the preview. Raises
+    `accepted_rows` defaults to the preview's `default_rows`: every row but
+    the updates of events edited in the review since their import. Raises
     StaleEditError when a stored event changed since the preview was made,
     and then nothing is stored. Once stored, the preview's new events get
     the stored version and are returned in `added`.
     """
     # NOTE: a new row is not checked again for its source_key, so an event
     # with the same key added elsewhere after the preview is duplicated.
-    accepted = set(preview.rows()) if accepted_rows is None else set(accepted_rows)
+    if accepted_rows is None:
+        accepted_rows = preview.default_rows()
+    accepted = set(accepted_rows)
     new = [event for row, event in preview.new if row in accepted]
     updates = [update for update in preview.updated if update.row in accepted]
     started = time.perf_counter()

@@ -11,7 +11,8 @@ The stored values are the ones the ORM writes through `mapping.fill_row`.
 Each row contains every event field except `version` as fill_row converts it,
 the review id, the `seq` given and the timeline order key that the schema's
 `before_insert` listener would compute. Its version is 1, the first value of
-SQLAlchemy's default version counter.
+SQLAlchemy's default version counter, and so is its import version, because
+the bulk writes store imported events.
 """
 
 from collections.abc import Callable, Collection, Sequence
@@ -41,7 +42,7 @@ from .types import UTCDateTime, sqlite_datetime_text
 
 EVENTS = EventRow.__table__
 # Columns of an event row that are not fields of TimelineEvent.
-ROW_COLUMNS = ("review_id", "seq")
+ROW_COLUMNS = ("review_id", "seq", "import_version")
 ORDER_COLUMNS = ("sort_at", "sort_rank")
 FIRST_VERSION = 1
 # Ids per DELETE statement: SQLite before 3.32 takes at most 999 parameters.
@@ -126,7 +127,11 @@ class EventBinder:
         # pydantic keeps a model's field values in its __dict__.
         values = [event.__dict__ for event in events]
         count = len(values)
-        constants = {"review_id": review_id, "version": FIRST_VERSION}
+        constants = {
+            "review_id": review_id,
+            "version": FIRST_VERSION,
+            "import_version": FIRST_VERSION,
+        }
         columns: list[list[Any]] = []
         keys: list[tuple[Any, int]] | None = None
         for name in self.names:
@@ -187,9 +192,10 @@ def insert_events(
 def update_events(connection: Connection, events: Sequence[TimelineEvent]) -> int:
     """Overwrite stored events, each only if its stored version is event.version.
 
-    Each matched row gets the event's values and version + 1. Returns the
-    number of rows matched, so a caller that expected every event can roll
-    back when another writer changed one.
+    Each matched row gets the event's values and version + 1, which is also
+    recorded as the version its import wrote. Returns the number of rows
+    matched, so a caller that expected every event can roll back when
+    another writer changed one.
     """
     if not events:
         return 0
@@ -204,12 +210,23 @@ def update_events(connection: Connection, events: Sequence[TimelineEvent]) -> in
     for event in events:
         values = {name: field_value(getattr(event, name)) for name in names}
         values["version"] = event.version + 1
+        values["import_version"] = event.version + 1
         [key] = order_keys([event])
         values.update(zip(ORDER_COLUMNS, key, strict=True))
         values["match_id"] = event.id
         values["match_version"] = event.version
         parameters.append(values)
     return connection.execute(statement, parameters).rowcount
+
+
+def edited_after_import(connection: Connection, review_id: UUID) -> set[UUID]:
+    """Return the ids of imported events changed since an import last wrote them."""
+    query = select(EVENTS.c.id).where(
+        EVENTS.c.review_id == review_id,
+        EVENTS.c.source_key != "",
+        EVENTS.c.version != EVENTS.c.import_version,
+    )
+    return set(connection.scalars(query))
 
 
 def event_versions(connection: Connection, review_id: UUID) -> dict[UUID, int]:

@@ -181,6 +181,10 @@ class EventRow(ChildRow, Base):
     # and `bulk.py`). Events sort by (sort_at, sort_rank, seq).
     sort_at: Mapped[datetime]
     sort_rank: Mapped[int] = mapped_column(Integer)
+    # The version that the last import of the row's source wrote, or 0 when no
+    # import wrote it. A higher version means an edit in the review since then,
+    # which a re-import does not overwrite unless the user chooses to.
+    import_version: Mapped[int] = mapped_column(Integer, default=0)
 
 
 @orm_event.listens_for(EventRow, "before_insert")

@@ -23,6 +23,11 @@ from ...services.timeline_import import ImportPreview
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 HEADERS = ("Row", "Time", "Description or value", "Details")
+EDITED_NOTE = "Edited in the review since its import"
+EDITED_TIP = (
+    "This event was changed in the review after it was imported. Check the row "
+    "to replace those changes with the file's values."
+)
 
 
 def _value_text(value: Any) -> str:
@@ -57,12 +62,19 @@ class ImportPreviewDialog(QDialog):
         for column, width in enumerate((70, 190, 360)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
+        edited = len(self.preview.edited())
+        kept = (
+            f" {edited} of the updated events were edited in the review since "
+            "their import and are unchecked, so the edits stay."
+            if edited
+            else ""
+        )
         summary = QLabel(
             f"{self.preview.source}: {len(self.preview.new)} new, "
             f"{len(self.preview.updated)} updated, "
             f"{len(self.preview.unchanged)} unchanged, "
-            f"{len(self.preview.errors)} rejected. Undo (Ctrl+Z) removes the "
-            "imported events and restores the events it updated."
+            f"{len(self.preview.errors)} rejected.{kept} Undo (Ctrl+Z) removes "
+            "the imported events and restores the events it updated."
         )
         summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -111,6 +123,11 @@ class ImportPreviewDialog(QDialog):
                 self.updated_group, update.row, update.imported, True
             )
             item.setText(3, ", ".join(update.differences))
+            if update.edited:
+                # The reviewer's edits win unless the user checks the row.
+                item.setCheckState(0, Qt.CheckState.Unchecked)
+                item.setText(3, f"{EDITED_NOTE}: {item.text(3)}")
+                item.setToolTip(3, EDITED_TIP)
             for name, (old, new) in update.differences.items():
                 change = f"{_value_text(old)} → {_value_text(new)}"
                 QTreeWidgetItem(item, ["", name, change]).setToolTip(2, change)

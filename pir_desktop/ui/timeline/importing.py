@@ -21,6 +21,7 @@ from ...services.timeline_import import (
     ImportPreview,
     apply,
     compare,
+    edited_event_ids,
     read_source,
 )
 from .. import errors, worker
@@ -172,7 +173,15 @@ class TimelineImporter(QObject):
         if cancelled or review is None or review.id != review_id:
             self.finished.emit("cancelled")
             return
-        preview = compare(review.id, request.source_name, result, review.events)
+        edited = errors.attempt(
+            self.tab,
+            "Import not previewed",
+            lambda: edited_event_ids(self.tab.context.library, review.id),
+        )
+        if edited is None:
+            self.finished.emit("failed")
+            return
+        preview = compare(review.id, request.source_name, result, review.events, edited)
         dialog = ImportPreviewDialog(preview, self.tab.zone_name, self.tab)
         dialog.accepted.connect(lambda: self._apply(preview, dialog.accepted_rows()))
         dialog.rejected.connect(lambda: self.finished.emit("rejected"))

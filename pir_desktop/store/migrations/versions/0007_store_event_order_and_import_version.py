@@ -1,4 +1,4 @@
-"""Store the timeline order of events.
+"""Store the timeline order of events and the version each import wrote.
 
 Each event row gains its timeline order key: the earliest instant its time
 may mean (`sort_at`) and the rank of its precision (`sort_rank`), computed by
@@ -7,6 +7,12 @@ the domain's `timeline_order` from the row's time fields. One index over
 timeline order without reading the others. It replaces the indexes on
 review_id and occurred_at: no query filters by occurred_at alone, and the
 new index starts with review_id.
+
+Each event row also gains `import_version`, the version that the last
+import of its source wrote. Existing rows get 0, so an event imported
+before this revision counts as edited in the review, and a re-import
+leaves it as it is unless the user chooses to overwrite it: whether the
+reviewer changed it earlier is not known.
 
 Revision ID: 0007
 Revises: 0006
@@ -92,6 +98,11 @@ def upgrade() -> None:
             sa.Column("sort_at", sa.DateTime(timezone=True), nullable=True)
         )
         batch_op.add_column(sa.Column("sort_rank", sa.Integer(), nullable=True))
+        batch_op.add_column(
+            sa.Column(
+                "import_version", sa.Integer(), nullable=False, server_default="0"
+            )
+        )
     _fill_order_keys()
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.alter_column(
@@ -116,5 +127,6 @@ def downgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_events_occurred_at"), ["occurred_at"], unique=False
         )
+        batch_op.drop_column("import_version")
         batch_op.drop_column("sort_rank")
         batch_op.drop_column("sort_at")
