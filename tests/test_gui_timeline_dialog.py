@@ -7,8 +7,8 @@ import pytest
 from conftest import stored_review, wall_clock
 
 from pir_desktop.domain.enums import Actor, Milestone
-from pir_desktop.domain.local_times import AmbiguousTimeError
-from pir_desktop.ui.dialogs.event import EventDialog
+from pir_desktop.domain.local_times import AmbiguousTimeError, localize
+from pir_desktop.ui.dialogs.event import EventDialog, offset_choice
 from pir_desktop.ui.tabs.timeline import TimelineTab
 from pir_desktop.ui.timeline.model import PRECISION
 
@@ -205,3 +205,13 @@ def test_milestone_order_error_names_both(qtbot, timeline) -> None:
     text = timeline.metrics.problem.text()
     assert "Early containment mark" in text
     assert "detected_at" in text
+
+
+def test_overlap_choices_show_utc() -> None:
+    with pytest.raises(AmbiguousTimeError) as caught:
+        localize(datetime(2024, 10, 27, 1, 30), "Europe/London")
+
+    assert offset_choice(caught.value) == [
+        "Earlier: UTC offset +01:00 (00:30 UTC)",
+        "Later: UTC offset +00:00 (01:30 UTC)",
+    ]

@@ -26,8 +26,9 @@ class NonexistentTimeError(ValueError):
 class AmbiguousTimeError(ValueError):
     """A local time that occurs twice in the zone, once for each UTC offset.
 
-    `candidates` contains both instants in UTC, the earlier (fold 0) first, and
-    `offsets` their UTC offsets, so a form can ask which one was meant.
+    `candidates` contains both instants as aware times in the zone, the
+    earlier (fold 0) first, and `offsets` their UTC offsets, so a form can
+    ask which one was meant.
     """
 
     def __init__(self, local: datetime, zone: str, candidates: list[datetime]) -> None:

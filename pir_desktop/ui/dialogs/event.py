@@ -1,6 +1,6 @@
 """The dialog that adds or edits a timeline event."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -32,7 +32,8 @@ def offset_choice(error: AmbiguousTimeError) -> list[str]:
     """Return one line per candidate instant, the earlier (fold 0) first."""
     names = ("Earlier", "Later")
     return [
-        f"{name}: UTC offset {format_offset(moment)} ({moment:%H:%M} UTC)"
+        f"{name}: UTC offset {format_offset(moment)} "
+        f"({moment.astimezone(UTC):%H:%M} UTC)"
         for name, moment in zip(names, error.candidates, strict=True)
     ]
 
