@@ -127,9 +127,12 @@ def test_json_events_and_errors() -> None:
     assert by_row[1].milestone is Milestone.CONTAINMENT
     assert by_row[2].attack_technique == "T1566.001"
     assert by_row[2].source_key.startswith("json:")
-    assert [error.line for error in result.errors] == [3, 4]
-    assert "timezone" in result.errors[0].message
+    assert [error.line for error in result.errors] == [5, 6]
+    assert [error.item for error in result.errors] == ["event 3", "event 4"]
+    assert result.errors[0].location == "line 5 (event 3)"
+    assert result.errors[0].message == "occurred_at: Input should have timezone info"
     assert "naive time" in result.errors[0].text
+    assert result.errors[1].message.startswith("attack_technique: ")
     assert "ATT&CK" in result.errors[1].message
 
 
@@ -170,7 +173,8 @@ def test_pagerduty_entries_any_order() -> None:
 def test_pagerduty_errors_per_entry() -> None:
     text = (TIMELINE / "pagerduty.json").read_text(encoding="utf-8")
     errors = parse_pagerduty(text).errors
-    assert [error.line for error in errors] == [4, 6]
+    assert [error.line for error in errors] == [12, 16]
+    assert [error.item for error in errors] == ["log entry 4", "log entry 6"]
     assert "has no zone" in errors[0].message
     assert "'id'" in errors[1].message
 
@@ -211,9 +215,10 @@ def test_slack_messages_imported() -> None:
 def test_slack_errors_name_file() -> None:
     errors = parse_slack_export(TIMELINE / "slack").errors
     assert [(e.file, e.line) for e in errors] == [
-        ("incident/2024-05-02.json", 6),
+        ("incident/2024-05-02.json", 7),
         ("incident/2024-05-03.json", 3),
     ]
+    assert errors[0].location == "incident/2024-05-02.json line 7 (message 6)"
     assert "no text" in errors[0].message
     assert "invalid JSON" in errors[1].message
 
@@ -303,7 +308,14 @@ def test_slack_errors_in_message_order(tmp_path: Path) -> None:
         ],
     )
     result = parse_slack_export(export)
-    assert [error.line for error in result.errors] == [1, 2, 4, 5]
+    assert [error.line for error in result.errors] == [1, 1, 1, 1]
+    assert [error.item for error in result.errors] == [
+        "message 1",
+        "message 2",
+        "message 4",
+        "message 5",
+    ]
+    assert result.errors[0].message.startswith("actor_role: ")
     assert "valid string" in result.errors[0].message
     assert "no text" in result.errors[1].message
     assert result.errors[2].message == "message is not an object"

@@ -45,7 +45,7 @@ def test_preview_lists_new_and_errors(review_library: ReviewLibrary) -> None:
     )
     assert [row for row, _ in preview.new] == [1, 2, 3, 5]
     assert preview.updated == []
-    assert [error.line for error in preview.errors] == [4, 6]
+    assert [error.line for error in preview.errors] == [12, 16]
     assert len(review_library.load(review_id).events) == 3
 
 
@@ -233,7 +233,7 @@ def test_cli_slack_folder(library_file: Path, tmp_path: Path) -> None:
         "import-timeline", str(library_file), "--format", "slack", str(export)
     )
     assert result.returncode == 1
-    assert "incident/2024-05-02.json line 6:" in result.stdout
+    assert "incident/2024-05-02.json line 7 (message 6):" in result.stdout
     assert result.stdout.splitlines()[-1] == (
         "added 4, updated 0, unchanged 0, rejected 1"
     )

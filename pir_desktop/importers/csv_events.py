@@ -51,6 +51,18 @@ class ColumnMapping(BaseModel):
         except (OSError, ValidationError) as exc:
             raise ValueError(f"invalid column mapping {path}: {exc}") from exc
 
+    def field_columns(self) -> dict[str, str]:
+        """Return "column 'HEADER'" by event field, for the mapped columns."""
+        fields = {
+            "occurred_at": self.time,
+            "description": self.description,
+            "zone": self.zone,
+            "kind": self.kind,
+            "actor": self.actor,
+            "source_key": self.source_key,
+        }
+        return {field: f"column {name!r}" for field, name in fields.items() if name}
+
     def columns(self) -> list[str]:
         named = [self.time, self.description, self.zone, self.kind, self.actor]
         return [name for name in [*named, self.source_key] if name]
@@ -177,7 +189,8 @@ def _parse_row(
     try:
         event = _event(cells, mapping, source_file, line, raw)
     except ValidationError as exc:
-        result.errors.append(RowError(line, raw, validation_message(exc)))
+        message = validation_message(exc, mapping.field_columns())
+        result.errors.append(RowError(line, raw, message))
     except ValueError as exc:
         result.errors.append(RowError(line, raw, str(exc)))
     else:

@@ -29,9 +29,25 @@ def line_key(prefix: str, text: str) -> str:
     return f"{prefix}:{digest[:32]}"
 
 
-def validation_message(exc: ValidationError) -> str:
-    """Return pydantic's messages for an event, joined into one line."""
-    return "; ".join(error["msg"] for error in exc.errors())
+def validation_message(
+    exc: ValidationError, names: dict[str, str] | None = None
+) -> str:
+    """Return pydantic's messages for an event on one line, each after its field.
+
+    `names` replaces a field's name in the messages, such as a CSV column's
+    header in place of "description".
+    """
+    names = names or {}
+    parts: list[str] = []
+    for error in exc.errors():
+        location = [str(part) for part in error["loc"]]
+        if location:
+            location[0] = names.get(location[0], location[0])
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "string_too_short" and error["ctx"]["min_length"] == 1:
+            message = "must not be empty"
+        parts.append(f"{'.'.join(location)}: {message}" if location else message)
+    return "; ".join(parts)
 
 
 def parse_stamp(text: str, zone: str | None) -> tuple[datetime, str]:

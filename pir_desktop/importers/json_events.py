@@ -15,16 +15,21 @@ from pydantic import ValidationError
 from ..domain.entities import TimelineEvent
 from ..domain.enums import Provenance
 from .events import line_key, validation_message
+from .json_lines import ItemLines
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
 
-def _events_of(data: Any) -> list[Any]:
+def _events_of(data: Any) -> tuple[list[Any], tuple[str, ...]]:
+    """Return the event list and the keys that lead to it in the document."""
     if isinstance(data, list):
-        return data
+        return data, ()
     if isinstance(data, dict):
+        keys: tuple[str, ...] = (
+            ("review", "events") if "review" in data else ("events",)
+        )
         inner = data.get("review", data)
         if isinstance(inner, dict) and isinstance(inner.get("events"), list):
-            return inner["events"]
+            return inner["events"], keys
     raise ValueError(
         'no event list found: expected a review document, {"events": [...]} '
         "or a list of events"
@@ -37,10 +42,13 @@ def parse_json_events(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> ImportResult[TimelineEvent]:
-    """Parse the events in a JSON text; rows are numbered from 1 in list order."""
+    """Parse the events in a JSON text; rows are numbered from 1 in list order.
+
+    A row error gives the line on which the event starts and its number.
+    """
     result: ImportResult[TimelineEvent] = ImportResult()
     try:
-        items = _events_of(json.loads(text))
+        items, keys = _events_of(json.loads(text))
     except json.JSONDecodeError as exc:
         lines = text.splitlines()
         value = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else ""
@@ -51,27 +59,32 @@ def parse_json_events(
         )
         return result
     except ValueError as exc:
-        result.errors.append(RowError(0, text[:80], str(exc)))
+        result.errors.append(RowError(0, text[:80], str(exc), file=source_file))
         return result
 
     control = RowControl(progress, cancelled)
+    lines = ItemLines(text, keys)
     for number, item in enumerate(items, start=1):
         control.step(number - 1, len(items))
         try:
             result.records.append((number, _event(item, source_file, number)))
         except ValidationError as exc:
-            value = json.dumps(item, ensure_ascii=False)[:200]
-            result.errors.append(RowError(number, value, validation_message(exc)))
+            message = validation_message(exc)
         except (TypeError, ValueError) as exc:
-            value = json.dumps(item, ensure_ascii=False)[:200]
-            result.errors.append(RowError(number, value, str(exc)))
+            message = str(exc)
+        else:
+            continue
+        value = json.dumps(item, ensure_ascii=False)[:200]
+        result.errors.append(
+            RowError(lines.line(number), value, message, item=f"event {number}")
+        )
     control.step(len(items), len(items))
     return result
 
 
 def _event(item: Any, source_file: str, number: int) -> TimelineEvent:
     if not isinstance(item, dict):
-        raise TypeError(f"event {number} is {type(item).__name__}, not an object")
+        raise TypeError(f"event is {type(item).__name__}, not an object")
     original = TimelineEvent.model_validate(item)
     return TimelineEvent.model_validate(
         {

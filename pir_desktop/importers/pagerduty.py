@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from ..domain.entities import TimelineEvent
 from ..domain.enums import Actor, EventKind
 from .events import imported_event, validation_message
+from .json_lines import ItemLines
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
 # Log entry type (without the "_log_entry" suffix) -> event kind.
@@ -41,7 +42,10 @@ def parse_pagerduty(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> ImportResult[TimelineEvent]:
-    """Parse log entries into events; rows are numbered in file order from 1."""
+    """Parse log entries into events; rows are numbered in file order from 1.
+
+    A row error gives the line on which the entry starts and its number.
+    """
     result: ImportResult[TimelineEvent] = ImportResult()
     try:
         data = json.loads(text)
@@ -53,37 +57,35 @@ def parse_pagerduty(
         return result
     entries = data.get("log_entries") if isinstance(data, dict) else data
     if not isinstance(entries, list):
-        result.errors.append(
-            RowError(
-                0, text[:80], 'expected a list of log entries or {"log_entries": [...]}'
-            )
-        )
+        message = 'expected a list of log entries or {"log_entries": [...]}'
+        result.errors.append(RowError(0, text[:80], message, file=source_file))
         return result
 
     control = RowControl(progress, cancelled)
+    lines = ItemLines(text, ("log_entries",) if isinstance(data, dict) else ())
     for number, entry in enumerate(entries, start=1):
         control.step(number - 1, len(entries))
-        value = json.dumps(entry, ensure_ascii=False)[:200]
         try:
             event = _event(entry, source_file, number)
         except ValidationError as exc:
-            result.errors.append(RowError(number, value, validation_message(exc)))
-        except (KeyError, TypeError, ValueError) as exc:
-            message = (
-                f"log entry has no {exc.args[0]!r} field"
-                if isinstance(exc, KeyError)
-                else str(exc)
-            )
-            result.errors.append(RowError(number, value, message))
+            message = validation_message(exc)
+        except KeyError as exc:
+            message = f"log entry has no {exc.args[0]!r} field"
+        except (TypeError, ValueError) as exc:
+            message = str(exc)
         else:
             result.records.append((number, event))
+            continue
+        value = json.dumps(entry, ensure_ascii=False)[:200]
+        item = f"log entry {number}"
+        result.errors.append(RowError(lines.line(number), value, message, item=item))
     control.step(len(entries), len(entries))
     return result
 
 
 def _event(entry: Any, source_file: str, number: int) -> TimelineEvent:
     if not isinstance(entry, dict):
-        raise TypeError(f"log entry {number} is {type(entry).__name__}, not an object")
+        raise TypeError(f"log entry is {type(entry).__name__}, not an object")
     entry_type = (
         str(entry["type"]).removesuffix("_reference").removesuffix("_log_entry")
     )

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from ..domain.entities import TimelineEvent
 from ..domain.enums import EventKind, Provenance, TimePrecision
 from ..domain.local_times import localize
-from .events import line_key
+from .events import line_key, validation_message
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
 LINE = re.compile(
@@ -100,8 +100,7 @@ def parse_lines(
             )
             result.records.append((number, event))
         except ValidationError as exc:
-            message = "; ".join(error["msg"] for error in exc.errors())
-            result.errors.append(RowError(number, line, message))
+            result.errors.append(RowError(number, line, validation_message(exc)))
         except ValueError as exc:
             result.errors.append(RowError(number, line, str(exc)))
     control.step(len(lines), len(lines))

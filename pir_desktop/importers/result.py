@@ -21,18 +21,26 @@ class RowError:
     """A row that was not imported: its line number, its text and why.
 
     `file` names the file inside a multi-file source, such as a Slack
-    export's channel-day file; line 0 means the whole file.
+    export's channel-day file. Line 0 means the whole file. `item` names
+    the row's place in a JSON array, such as "message 6", because a JSON
+    file's line does not number its items.
     """
 
     line: int
     text: str
     message: str
     file: str = ""
+    item: str = ""
 
     @property
     def location(self) -> str:
-        """Return "line 4", or "incident/2024-05-02.json line 4" inside a file."""
-        return f"{self.file} line {self.line}" if self.file else f"line {self.line}"
+        """Return where the row is, such as "line 4" or "a.json line 7 (event 6)"."""
+        where = f"line {self.line}" if self.line else ""
+        if self.item:
+            where = f"{where} ({self.item})" if where else self.item
+        if self.file:
+            where = f"{self.file} {where}" if where else self.file
+        return where or "whole file"
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"

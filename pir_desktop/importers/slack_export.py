@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from ..domain.entities import TimelineEvent
 from ..domain.enums import Actor, EventKind
 from .events import imported_fields, validate_events, validation_message
+from .json_lines import ItemLines
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
 # Channel-day files are named like 2024-05-01.json inside a channel folder.
@@ -230,9 +231,9 @@ def parse_slack_files(
     row = 0
     for done, day in enumerate(days):
         control.step(done, len(days))
-        messages = _load_day(day, result)
+        messages, lines = _load_day(day, result)
         channel = DAY_FILE.match(day.name)["channel"]  # type: ignore[index]
-        _add_day(messages, channel, day.name, row, markup, result)
+        _add_day(messages, lines, channel, day.name, row, markup, result)
         row += len(messages)
     control.step(len(days), len(days))
     return result
@@ -260,29 +261,35 @@ def _load_users(files: list[SlackFile], result: ImportResult[Any]) -> dict[str, 
         return {}
 
 
-def _load_day(day: SlackFile, result: ImportResult[Any]) -> list[Any]:
+# The item lines of a file that has no messages.
+NO_LINES = ItemLines("[]")
+
+
+def _load_day(day: SlackFile, result: ImportResult[Any]) -> tuple[list[Any], ItemLines]:
+    """Return the messages of a channel-day file and their lines in its text."""
     try:
         text = day.data.decode("utf-8")
         data = json.loads(text)
     except UnicodeDecodeError as exc:
         result.errors.append(RowError(0, "", f"not UTF-8: {exc}", file=day.name))
-        return []
+        return [], NO_LINES
     except json.JSONDecodeError as exc:
         lines = text.splitlines()
         value = lines[exc.lineno - 1] if 0 < exc.lineno <= len(lines) else ""
         message = f"invalid JSON at column {exc.colno}: {exc.msg}"
         result.errors.append(RowError(exc.lineno, value, message, file=day.name))
-        return []
+        return [], NO_LINES
     if not isinstance(data, list):
         result.errors.append(
             RowError(0, "", "expected a list of messages", file=day.name)
         )
-        return []
-    return data
+        return [], NO_LINES
+    return data, ItemLines(text)
 
 
 def _add_day(
     messages: list[Any],
+    lines: ItemLines,
     channel: str,
     file_name: str,
     rows_before: int,
@@ -300,14 +307,14 @@ def _add_day(
         source_file=file_name,
     )
     key_prefix = f"slack:{channel}:"
-    errors: list[RowError] = []
+    # Rejected messages with their positions, to report them in file order.
+    rejected: list[tuple[int, str]] = []
     fields: list[dict[str, Any]] = []
     for position, message in enumerate(messages, start=1):
         try:
             item = _message_fields(message, position, shared, key_prefix, markup)
         except (KeyError, TypeError, ValueError) as exc:
-            reason = _describe(exc)
-            errors.append(RowError(position, _excerpt(message), reason, file_name))
+            rejected.append((position, _describe(exc)))
             continue
         if item is not None:
             fields.append(item)
@@ -316,12 +323,19 @@ def _add_day(
     for item, event in zip(fields, validate_events(fields), strict=True):
         position = item["source_row"]
         if isinstance(event, ValidationError):
-            excerpt = _excerpt(messages[position - 1])
-            reason = validation_message(event)
-            errors.append(RowError(position, excerpt, reason, file_name))
+            rejected.append((position, validation_message(event)))
         else:
             records.append((rows_before + position, event))
-    result.errors.extend(sorted(errors, key=lambda error: error.line))
+    for position, reason in sorted(rejected):
+        result.errors.append(
+            RowError(
+                lines.line(position),
+                _excerpt(messages[position - 1]),
+                reason,
+                file_name,
+                item=f"message {position}",
+            )
+        )
 
 
 def _excerpt(message: Any) -> str:

@@ -1,0 +1,120 @@
+"""Row errors of the importers: where the row is and which field is wrong."""
+
+import json
+
+import pytest
+
+from pir_desktop.importers.csv_events import ColumnMapping, parse_csv
+from pir_desktop.importers.json_events import parse_json_events
+from pir_desktop.importers.json_lines import ItemLines, item_lines
+from pir_desktop.importers.pagerduty import parse_pagerduty
+from pir_desktop.importers.result import RowError
+
+
+@pytest.mark.parametrize(
+    ("error", "location"),
+    [
+        (RowError(4, "", ""), "line 4"),
+        (RowError(7, "", "", file="a/2024-05-01.json"), "a/2024-05-01.json line 7"),
+        (RowError(3, "", "", item="event 2"), "line 3 (event 2)"),
+        (RowError(0, "", "", item="event 2"), "event 2"),
+        (RowError(0, "", "", file="users.json"), "users.json"),
+        (RowError(0, "", ""), "whole file"),
+    ],
+)
+def test_row_error_location(error: RowError, location: str) -> None:
+    assert error.location == location
+
+
+def test_item_lines_of_bare_list() -> None:
+    text = '[\n {"a": 1},\n\n {"b": [1,\n 2]}, "x",\n 3\n]'
+    assert item_lines(text) == [2, 4, 5, 6]
+
+
+def test_item_lines_follow_keys() -> None:
+    document = {
+        "format": "pir",
+        "review": {"title": "events: [", "events": [{"a": 1}, {"b": 2}]},
+    }
+    text = json.dumps(document, indent=2)
+    lines = text.splitlines()
+    expected = [n for n, line in enumerate(lines, start=1) if line == "      {"]
+    assert item_lines(text, ("review", "events")) == expected
+
+
+def test_item_lines_last_duplicate_key() -> None:
+    text = '{"events": [1],\n"events": [\n2, 3]}'
+    assert json.loads(text)["events"] == [2, 3]
+    assert item_lines(text, ("events",)) == [3, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [("{}", ("events",)), ('{"events": 5}', ("events",)), ("[1,", ()), ("", ())],
+)
+def test_item_lines_invalid_path(text: str, keys: tuple[str, ...]) -> None:
+    with pytest.raises(ValueError):
+        item_lines(text, keys)
+    assert ItemLines(text, keys).line(1) == 0
+
+
+def test_json_errors_give_file_line_and_field() -> None:
+    text = (
+        '{"events":[\n'
+        ' {"occurred_at":"2024-05-01T10:00:00Z","description":"ok"},\n'
+        ' {"occurred_at":"2024-05-01T10:00:00","description":"naive"},\n'
+        ' {"description":"no time"},\n'
+        ' {"occurred_at":"2024-05-01T10:00:00Z","description":"x","foo":1}\n'
+        "]}"
+    )
+    result = parse_json_events(text, "ev.json")
+    assert [row for row, _ in result.records] == [1]
+    assert [str(error) for error in result.errors] == [
+        "line 3 (event 2): occurred_at: Input should have timezone info",
+        "line 4 (event 3): occurred_at: Field required",
+        "line 5 (event 4): foo: Extra inputs are not permitted",
+    ]
+
+
+def test_json_without_event_list_names_file() -> None:
+    [error] = parse_json_events('{"title": "x"}', "ev.json").errors
+    assert error.location == "ev.json"
+    assert "no event list found" in error.message
+
+
+def test_json_review_document_lines() -> None:
+    document = {
+        "review": {
+            "events": [
+                {"occurred_at": "2024-05-01T10:00:00Z", "description": "ok"},
+                {"occurred_at": "2024-05-01T10:00:00Z", "description": ""},
+            ]
+        }
+    }
+    text = json.dumps(document, indent=1)
+    [error] = parse_json_events(text).errors
+    assert error.line == text.splitlines().index("   {", 4) + 1
+    assert error.item == "event 2"
+    assert error.message == "description: must not be empty"
+
+
+def test_pagerduty_errors_give_file_line() -> None:
+    entries = [
+        {"id": "R1", "type": "trigger", "created_at": "2024-05-01T10:00:00Z"},
+        {"id": "R2", "type": "trigger", "created_at": "2024-05-01T10:00:00"},
+    ]
+    text = json.dumps({"log_entries": entries}, indent=1)
+    [error] = parse_pagerduty(text).errors
+    assert error.line == 8
+    assert error.location == "line 8 (log entry 2)"
+
+
+def test_csv_empty_description_names_column() -> None:
+    mapping = ColumnMapping(time="time", description="what", default_zone="UTC")
+    data = b"time,what\n2024-05-01 10:00,first\n2024-05-01 10:01,\n"
+    result = parse_csv(data, mapping, "a.csv")
+    assert len(result.records) == 1
+    [error] = result.errors
+    assert error.line == 3
+    assert error.text == "2024-05-01 10:01,"
+    assert error.message == "column 'what': must not be empty"
