@@ -105,6 +105,7 @@ def _cmd_import_json(args: argparse.Namespace) -> None:
 
 def _cmd_import_timeline(args: argparse.Namespace) -> int:
     from ..importers.csv_events import ColumnMapping
+    from ..importers.result import rejected
     from ..services import timeline_import
 
     mapping = ColumnMapping.load(args.mapping) if args.mapping else None
@@ -121,11 +122,16 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
     applied = timeline_import.apply(library, preview)
     for error in preview.errors:
         print(error.report_line())
-    print(
+    failed = rejected(preview.errors)
+    warnings = len(preview.errors) - len(failed)
+    summary = (
         f"added {len(applied.added)}, updated {len(applied.updated)}, unchanged "
-        f"{len(preview.unchanged)}, rejected {len(preview.errors)}"
+        f"{len(preview.unchanged)}, rejected {len(failed)}"
     )
-    return 1 if preview.errors else 0
+    if warnings:
+        summary += f", warnings {warnings}"
+    print(summary)
+    return 1 if failed else 0
 
 
 def _cmd_sample(args: argparse.Namespace) -> None:

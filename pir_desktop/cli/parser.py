@@ -129,7 +129,9 @@ def _add_import_timeline_command(
         "import-timeline",
         _cmd_import_timeline,
         "Import timeline events from a file into a review, print each rejected "
-        "row, and exit 1 when any row was rejected.",
+        "row and each warning, and exit 1 when any row was rejected. A warning, "
+        "such as a Slack export without users.json, does not change the exit "
+        "status.",
     )
     sub.add_argument("library", type=library_location, help=LIBRARY_HELP)
     sub.add_argument(

@@ -23,7 +23,9 @@ class RowError:
     `file` names the file inside a multi-file source, such as a Slack
     export's channel-day file. Line 0 means the whole file. `item` names
     the row's place in a JSON array, such as "message 6", because a JSON
-    file's line does not number its items.
+    file's line does not number its items. A warning rejects nothing: it
+    reports a problem that the import worked around, such as a missing
+    users.json, or a row it skipped as a repeat.
     """
 
     line: int
@@ -31,6 +33,7 @@ class RowError:
     message: str
     file: str = ""
     item: str = ""
+    warning: bool = False
 
     @property
     def location(self) -> str:
@@ -46,8 +49,19 @@ class RowError:
         return f"{self.location}: {self.message}"
 
     def report_line(self) -> str:
-        """Return the location, the rejected value and the message on one line."""
-        return f"{self.location}: {self.text!r}: {self.message}"
+        """Return the location, the rejected value and the message on one line.
+
+        A warning starts with "warning:" and shows its value only if it has one.
+        """
+        if not self.warning:
+            return f"{self.location}: {self.text!r}: {self.message}"
+        value = f" {self.text!r}:" if self.text else ""
+        return f"warning: {self.location}:{value} {self.message}"
+
+
+def rejected(errors: list[RowError]) -> list[RowError]:
+    """Return the errors that rejected a row, leaving out the warnings."""
+    return [error for error in errors if not error.warning]
 
 
 @dataclass

@@ -242,22 +242,20 @@ def parse_slack_files(
 def _load_users(files: list[SlackFile], result: ImportResult[Any]) -> dict[str, str]:
     users = next((f for f in files if f.name.rsplit("/", 1)[-1] == "users.json"), None)
     if users is None:
-        result.errors.append(
-            RowError(
-                0,
-                "",
-                "users.json not found: messages are imported with user ids instead "
-                "of names; export again with users.json to get names",
-                file="users.json",
-            )
+        message = (
+            "users.json not found, so messages show user ids instead of names: "
+            "export again with users.json to get names"
         )
+        result.errors.append(RowError(0, "", message, "users.json", warning=True))
         return {}
     try:
         return user_names(json.loads(users.data.decode("utf-8")))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        result.errors.append(
-            RowError(0, "", f"users.json is not valid JSON ({exc})", file=users.name)
+        message = (
+            f"users.json is not valid UTF-8 JSON ({exc}), so messages show user "
+            "ids instead of names: export again to get names"
         )
+        result.errors.append(RowError(0, "", message, users.name, warning=True))
         return {}
 
 

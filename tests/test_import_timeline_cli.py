@@ -1,0 +1,104 @@
+"""`pir-desktop import-timeline` in a subprocess: messages, counts, exit status."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import example_review
+
+from pir_desktop.services import ReviewLibrary
+
+TIMELINE = Path(__file__).parent / "fixtures" / "timeline"
+
+
+def run_import(
+    library: Path, *arguments: str | Path
+) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "pir_desktop", "import-timeline", str(library)]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [*command, *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def library_file(tmp_path: Path) -> Path:
+    path = tmp_path / "cli.pir"
+    library = ReviewLibrary.create(path)
+    library.add_review(example_review())
+    library.close()
+    return path
+
+
+def slack_export(folder: Path, messages: list[object], users: bool = True) -> Path:
+    (folder / "incident").mkdir(parents=True)
+    day = folder / "incident" / "2024-05-01.json"
+    day.write_text(json.dumps(messages, indent=1), encoding="utf-8")
+    if users:
+        users_file = folder / "users.json"
+        users_file.write_text('[{"id": "U1", "real_name": "Dana Reyes"}]')
+    return folder
+
+
+MESSAGES = [
+    {"ts": "1714557600.000100", "user": "U1", "text": "Paging on-call"},
+    {"ts": "1714557700.000100", "user": "U1", "text": "Bridge opened"},
+]
+
+
+def test_missing_users_is_warning(library_file: Path, tmp_path: Path) -> None:
+    export = slack_export(tmp_path / "export", MESSAGES, users=False)
+    result = run_import(library_file, "--format", "slack", export)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("warning: users.json: users.json not found")
+    assert "line 0" not in result.stdout
+    assert lines[-1] == "added 2, updated 0, unchanged 0, rejected 0, warnings 1"
+
+
+def test_rejected_row_with_warning_exits_1(library_file: Path, tmp_path: Path) -> None:
+    messages = [*MESSAGES, {"ts": "1714557800.000100", "user": "U1", "text": ""}]
+    export = slack_export(tmp_path / "export", messages, users=False)
+    result = run_import(library_file, "--format", "slack", export)
+    assert result.returncode == 1
+    assert "incident/2024-05-01.json line 12 (message 3): " in result.stdout
+    last = result.stdout.splitlines()[-1]
+    assert last == "added 2, updated 0, unchanged 0, rejected 1, warnings 1"
+
+
+def test_clean_slack_import_exits_0(library_file: Path, tmp_path: Path) -> None:
+    export = slack_export(tmp_path / "export", MESSAGES)
+    result = run_import(library_file, "--format", "slack", export)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "added 2, updated 0, unchanged 0, rejected 0\n"
+
+
+def test_not_an_export_fails(library_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "notexport"
+    folder.mkdir()
+    (folder / "readme.txt").write_text("notes")
+    result = run_import(library_file, "--format", "slack", folder)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert f"{folder} is not a Slack export" in result.stderr
+    assert "users.json" in result.stderr
+
+
+def test_nested_zip_imports(library_file: Path, tmp_path: Path) -> None:
+    export = slack_export(tmp_path / "wrap" / "export", MESSAGES)
+    archive = shutil.make_archive(
+        str(tmp_path / "nested"), "zip", tmp_path / "wrap", "export"
+    )
+    result = run_import(library_file, "--format", "slack", archive)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "added 2, updated 0, unchanged 0, rejected 0\n"
+    assert export.is_dir()
