@@ -15,6 +15,12 @@ from .timeline_chart import timeline_chart_drawing
 TIMELINE_HEADING = "Timeline"
 DISCUSSION_HEADING = "Discussion"
 DECISION_MARK = "\u25c6 Decision"
+EVENT_COLUMNS = (0.25, 0.14, 0.48, 0.13)
+# Events per table. Each page break of a ReportLab 5.1 table builds a new
+# table of the rows left and measures them again, so one table of 50,000
+# events took time in proportion to rows times pages (over 6 minutes).
+# Parts keep that linear, and each part starts with the header row.
+PART_ROWS = 1000
 
 OBSERVATION_HEADINGS = {
     ObservationKind.WENT_WELL: "What went well",
@@ -33,19 +39,21 @@ def timeline_section(context: ReportContext) -> list[Flowable]:
     chart = timeline_chart_drawing(context.review)
     if chart is not None:
         story.extend([chart, Spacer(0, 6)])
-    rows = [_event_row(context, event) for event in events]
-    highlights = [
-        ("BACKGROUND", (0, row), (-1, row), DECISION_FILL)
-        for row, event in enumerate(events, start=1)
-        if event.decision_point
-    ]
     headers = [
         f"Time ({context.review.display_zone})",
         "Kind",
         "Description",
         "Decision point",
     ]
-    story.append(data_table(headers, rows, [0.25, 0.14, 0.48, 0.13], highlights))
+    for start in range(0, len(events), PART_ROWS):
+        part = events[start : start + PART_ROWS]
+        rows = [_event_row(context, event) for event in part]
+        highlights = [
+            ("BACKGROUND", (0, row), (-1, row), DECISION_FILL)
+            for row, event in enumerate(part, start=1)
+            if event.decision_point
+        ]
+        story.append(data_table(headers, rows, EVENT_COLUMNS, highlights))
     return story
 
 
