@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from pir_desktop.domain.entities import TimelineEvent
 from pir_desktop.domain.enums import Milestone
 from pir_desktop.domain.milestones import MilestoneOrderError, timeline_metrics
+from pir_desktop.ui.timeline.metrics import MetricsPanel
 
 
 def marked(hour: int, milestone: Milestone, text: str) -> TimelineEvent:
@@ -98,3 +99,11 @@ def test_attack_id_rejected(value: str) -> None:
             description="x",
             attack_technique=value,
         )
+
+
+def test_metric_tooltips_name_milestones(qtbot) -> None:
+    panel = MetricsPanel()
+    qtbot.addWidget(panel)
+
+    tip = panel.values["time_to_resolve"].toolTip()
+    assert tip == "From the Detection milestone to the Closure milestone"

@@ -2,7 +2,13 @@
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...domain.milestones import MilestoneOrderError, TimelineMetrics, timeline_metrics
+from ...domain.enums import label
+from ...domain.milestones import (
+    METRIC_SPANS,
+    MilestoneOrderError,
+    TimelineMetrics,
+    timeline_metrics,
+)
 from ...domain.review import Review
 from ...domain.times import format_duration
 
@@ -11,7 +17,9 @@ METRIC_LABELS = {
     "time_to_acknowledge": "Acknowledge",
     "time_to_contain": "Contain",
     "time_to_recover": "Recover",
-    "time_to_resolve": "Resolve",
+    # "Resolve" alone would read like the Overview's time to resolve, which
+    # runs from the detected to the resolved time of the incident's facts.
+    "time_to_resolve": "Resolve (to closure)",
 }
 
 
@@ -28,7 +36,10 @@ class MetricsPanel(QFrame):
         for name, text in METRIC_LABELS.items():
             value = QLabel("–")
             value.setObjectName(name)
-            value.setToolTip(f"{text}: {name.replace('_', ' ')}")
+            start, end = METRIC_SPANS[name]
+            value.setToolTip(
+                f"From the {label(start)} milestone to the {label(end)} milestone"
+            )
             self.values[name] = value
             row.addWidget(QLabel(f"{text}:"))
             row.addWidget(value)
