@@ -1,6 +1,7 @@
 """Row errors of the importers: where the row is and which field is wrong."""
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 
@@ -8,6 +9,7 @@ from pir_desktop.importers.csv_events import ColumnMapping, parse_csv
 from pir_desktop.importers.json_events import parse_json_events
 from pir_desktop.importers.json_lines import ItemLines, item_lines
 from pir_desktop.importers.pagerduty import parse_pagerduty
+from pir_desktop.importers.pasted_lines import parse_lines
 from pir_desktop.importers.result import RowError
 
 
@@ -118,3 +120,47 @@ def test_csv_empty_description_names_column() -> None:
     assert error.line == 3
     assert error.text == "2024-05-01 10:01,"
     assert error.message == "column 'what': must not be empty"
+
+
+OVERLAP_MESSAGE = (
+    "2024-10-27 01:30 occurs twice in Europe/London, once for each UTC offset: "
+    "write the offset to choose one, such as 2024-10-27 01:30+01:00 (BST) or "
+    "01:30+00:00 (GMT)"
+)
+
+
+def test_csv_overlap_asks_for_offset() -> None:
+    mapping = ColumnMapping(time="time", description="what", zone="zone")
+    data = (
+        b"time,what,zone\n"
+        b"2024-10-27 01:30,overlap,Europe/London\n"
+        b"2024-10-27 01:30+01:00,earlier,Europe/London\n"
+        b"2024-10-27 01:30+00:00,later,Europe/London\n"
+    )
+    result = parse_csv(data, mapping)
+    [error] = result.errors
+    assert error.line == 2
+    assert error.message == OVERLAP_MESSAGE
+    assert "fold" not in error.message
+    moments = [event.occurred_at.astimezone(UTC) for _, event in result.records]
+    assert moments == [
+        datetime(2024, 10, 27, 0, 30, tzinfo=UTC),
+        datetime(2024, 10, 27, 1, 30, tzinfo=UTC),
+    ]
+
+
+def test_pasted_overlap_asks_for_offset() -> None:
+    text = (
+        "2024-10-27 01:30 ambiguous\n"
+        "2024-10-27 01:30+01:00 earlier\n"
+        "2024-10-27 01:30+00:00 later\n"
+    )
+    result = parse_lines(text, "Europe/London")
+    [error] = result.errors
+    assert error.line == 1
+    assert error.message == OVERLAP_MESSAGE
+    moments = [event.occurred_at.astimezone(UTC) for _, event in result.records]
+    assert moments == [
+        datetime(2024, 10, 27, 0, 30, tzinfo=UTC),
+        datetime(2024, 10, 27, 1, 30, tzinfo=UTC),
+    ]

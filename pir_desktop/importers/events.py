@@ -10,7 +10,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..domain.entities import TimelineEvent
 from ..domain.enums import Actor, EventKind, Provenance, TimePrecision
-from ..domain.local_times import localize
+from ..domain.local_times import AmbiguousTimeError, localize
+from ..domain.times import format_offset
 
 EVENT_LIST = TypeAdapter(list[TimelineEvent])
 UUID_BYTES = 16
@@ -71,7 +72,26 @@ def parse_stamp(text: str, zone: str | None) -> tuple[datetime, str]:
             f"time {value!r} has no zone: add an offset, a zone column or a "
             "default zone"
         )
-    return localize(parsed, zone), zone
+    return localize_written(parsed, zone), zone
+
+
+def localize_written(local: datetime, zone: str) -> datetime:
+    """Attach a zone to a wall-clock time read from a file or a pasted line.
+
+    Raises ValueError for a time in a daylight-saving gap, and for a time in
+    an overlap with a message that shows how to write each instant with its
+    offset, because a file cannot choose one with a fold.
+    """
+    try:
+        return localize(local, zone)
+    except AmbiguousTimeError as exc:
+        earlier, later = exc.candidates
+        raise ValueError(
+            f"{local:%Y-%m-%d %H:%M} occurs twice in {zone}, once for each UTC "
+            f"offset: write the offset to choose one, such as "
+            f"{local:%Y-%m-%d %H:%M}{format_offset(earlier)} ({earlier.tzname()}) "
+            f"or {local:%H:%M}{format_offset(later)} ({later.tzname()})"
+        ) from exc
 
 
 def imported_fields(

@@ -14,8 +14,7 @@ from pydantic import ValidationError
 
 from ..domain.entities import TimelineEvent
 from ..domain.enums import EventKind, Provenance, TimePrecision
-from ..domain.local_times import localize
-from .events import line_key, validation_message
+from .events import line_key, localize_written, validation_message
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
 LINE = re.compile(
@@ -60,8 +59,8 @@ def parse_line(text: str, default_zone: str | None = None) -> TimelineEvent:
         local = datetime.fromisoformat(stamp)
     except ValueError as exc:
         raise ValueError(f"invalid date or time {stamp!r}: {exc}") from exc
-    # localize rejects a wall-clock time in a daylight-saving gap or overlap.
-    moment = localize(local, zone)
+    # A wall-clock time in a daylight-saving gap or overlap is rejected.
+    moment = localize_written(local, zone)
 
     return TimelineEvent(
         occurred_at=moment,
