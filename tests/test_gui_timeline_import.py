@@ -5,13 +5,14 @@ from pathlib import Path
 import pytest
 from conftest import stored_review
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from pir_desktop.domain.enums import EventKind, Provenance
 from pir_desktop.importers.csv_events import ColumnMapping
 from pir_desktop.services.timeline_import import ImportFormat
 from pir_desktop.ui.dialogs.import_mapping import ColumnMappingDialog
 from pir_desktop.ui.dialogs.import_preview import ImportPreviewDialog
-from pir_desktop.ui.dialogs.import_source import ImportRequest
+from pir_desktop.ui.dialogs.import_source import ImportRequest, ImportSourceDialog
 from pir_desktop.ui.tabs.timeline import TimelineTab
 from pir_desktop.ui.timeline.importing import TimelineImporter
 
@@ -254,3 +255,16 @@ def test_ctrl_i_opens_import(qtbot, window, timeline) -> None:
     qtbot.waitUntil(lambda: timeline.importer.source_dialog is not None)
     assert window.tabs.currentWidget() is timeline
     timeline.importer.source_dialog.reject()
+
+
+def test_source_labels_have_buddies(qtbot) -> None:
+    dialog = ImportSourceDialog("UTC")
+    qtbot.addWidget(dialog)
+
+    mnemonic_labels = [
+        label for label in dialog.findChildren(QLabel) if "&" in label.text()
+    ]
+
+    assert mnemonic_labels
+    for label in mnemonic_labels:
+        assert label.buddy() is not None, label.text()

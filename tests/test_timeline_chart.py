@@ -191,7 +191,7 @@ def test_hidden_labels_counted_in_lane_header():
     chart = timeline_chart(events, "UTC", measure)
     lane = chart.lanes[0]
     assert lane.hidden_labels > 0
-    assert lane.header[1].text == f"{lane.hidden_labels} labels hidden"
+    assert lane.header[1].text == f"{lane.hidden_labels:,} labels hidden"
 
 
 def test_no_events_rejected():

@@ -684,7 +684,7 @@ def _lane_keys(events: Sequence[TimelineEvent], by: LaneBy) -> list[str]:
 
 
 def _hidden_text(count: int) -> str:
-    return f"{count} label{'s' if count != 1 else ''} hidden"
+    return f"{count:,} label{'s' if count != 1 else ''} hidden"
 
 
 def _widened(left: float, right: float, minimum: float) -> tuple[float, float]:

@@ -104,7 +104,10 @@ class ImportSourceDialog(QDialog):
         file_row.addWidget(self.folder)
         form = QFormLayout()
         form.addRow("&Format", self.format)
-        form.addRow("&File", file_row)
+        # A label of a layout row has no buddy, so it would show "&File".
+        file_label = QLabel("&File")
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, file_row)
         form.addRow("&Pasted lines", self.paste)
         form.addRow("Default &zone", self.zone)
         layout = QVBoxLayout(self)

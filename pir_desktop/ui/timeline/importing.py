@@ -201,7 +201,7 @@ class TimelineImporter(QObject):
             self.finished.emit("failed")
             return
         count = len(applied.added) + len(applied.updated)
-        text = f"Import {count} timeline events"
+        text = f"Import {count:,} timeline event{'s' if count != 1 else ''}"
         context.undo_stack.push(ImportTimeline(context, preview, applied, text))
         context.reload()
         show_status(
