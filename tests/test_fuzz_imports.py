@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from pir_desktop.domain.interchange import (
     load_document,
 )
 from pir_desktop.domain.review import Review
+from pir_desktop.domain.times import parse_zone
 from pir_desktop.importers.pagerduty import parse_pagerduty
 from pir_desktop.importers.pasted_lines import parse_lines
 from pir_desktop.importers.slack_export import SlackFile, parse_slack_files
@@ -61,7 +63,14 @@ JSON_VALUES = st.recursive(
 
 
 def check_pasted(text: str, zone: str | None) -> None:
-    result = parse_lines(text, zone)
+    try:
+        result = parse_lines(text, zone)
+    except ValueError as exc:
+        assert zone
+        assert str(exc).startswith(f"invalid default zone {zone!r}: ")
+        with pytest.raises(ValueError):
+            parse_zone(zone)
+        return
     lines = [n for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
     numbers = sorted([n for n, _ in result.records] + [e.line for e in result.errors])
     assert numbers == lines

@@ -164,3 +164,18 @@ def test_pasted_overlap_asks_for_offset() -> None:
         datetime(2024, 10, 27, 0, 30, tzinfo=UTC),
         datetime(2024, 10, 27, 1, 30, tzinfo=UTC),
     ]
+
+
+def test_invalid_default_zone_raises_once() -> None:
+    mapping = ColumnMapping(time="time", description="what")
+    mapping = mapping.model_copy(update={"default_zone": "Mars/Base"})
+    data = b"time,what\n2024-05-01 10:00,first\n2024-05-01 10:01,second\n"
+    with pytest.raises(ValueError, match="invalid default zone 'Mars/Base'"):
+        parse_csv(data, mapping)
+    with pytest.raises(ValueError, match="invalid default zone 'Mars/Base'"):
+        parse_lines("2024-05-01 10:00 first\n", "Mars/Base")
+
+
+def test_mapping_rejects_invalid_default_zone() -> None:
+    with pytest.raises(ValueError, match="invalid default_zone 'Mars/Base'"):
+        ColumnMapping(time="time", description="what", default_zone="Mars/Base")

@@ -102,3 +102,38 @@ def test_nested_zip_imports(library_file: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == "added 2, updated 0, unchanged 0, rejected 0\n"
     assert export.is_dir()
+
+
+@pytest.mark.parametrize("format", ["json", "slack", "pagerduty"])
+def test_zone_rejected_for_zoned_formats(library_file: Path, format: str) -> None:
+    source = TIMELINE / {"json": "events.json", "slack": "slack"}.get(
+        format, "pagerduty.json"
+    )
+    result = run_import(
+        library_file, "--format", format, "--zone", "Europe/London", source
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert (
+        f"--zone applies only to --format csv and text, not {format}" in result.stderr
+    )
+
+
+def test_invalid_zone_reported_once(library_file: Path, tmp_path: Path) -> None:
+    lines = tmp_path / "lines.txt"
+    lines.write_text("2024-05-01 10:00 first\n2024-05-01 10:05 second\n")
+    result = run_import(library_file, "--format", "text", "--zone", "Mars/Base", lines)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "pir-desktop import-timeline: error: invalid --zone 'Mars/Base': use an "
+        "IANA name such as Europe/London, UTC, or an offset such as +01:00"
+    ]
+
+
+def test_zone_applies_to_text(library_file: Path, tmp_path: Path) -> None:
+    lines = tmp_path / "lines.txt"
+    lines.write_text("2024-05-01 10:00 first\n")
+    result = run_import(library_file, "--format", "text", "--zone", "+09:00", lines)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == "added 1, updated 0, unchanged 0, rejected 0\n"

@@ -103,11 +103,24 @@ def _cmd_import_json(args: argparse.Namespace) -> None:
     print(f"imported {stored.reference} into {library.location}")
 
 
+# The import formats whose times may lack a zone, so that --zone applies.
+ZONE_FORMATS = {"csv", "text"}
+
+
 def _cmd_import_timeline(args: argparse.Namespace) -> int:
     from ..importers.csv_events import ColumnMapping
+    from ..importers.events import check_zone
     from ..importers.result import rejected
     from ..services import timeline_import
 
+    if args.zone:
+        if args.format not in ZONE_FORMATS:
+            raise ValueError(
+                f"--zone applies only to --format csv and text, not {args.format}, "
+                "because the times of the app's JSON, Slack and PagerDuty files "
+                "must carry their own offsets: remove --zone"
+            )
+        check_zone(args.zone, "--zone")
     mapping = ColumnMapping.load(args.mapping) if args.mapping else None
     library = open_library(args.library, read_only=False)
     review_id = pick_review(library, args.review)

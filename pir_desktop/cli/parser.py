@@ -146,7 +146,8 @@ def _add_import_timeline_command(
     )
     sub.add_argument(
         "--zone",
-        help="IANA zone or offset for times that carry none, such as Europe/London",
+        help="IANA zone or offset, such as Europe/London, for csv and text times "
+        "that carry none. The other formats must carry their own offsets.",
     )
     sub.add_argument(
         "--mapping", type=Path, help="column mapping JSON file, required for csv"

@@ -14,11 +14,17 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from ..domain.entities import TimelineEvent
 from ..domain.enums import Actor, EventKind
-from .events import imported_event, line_key, parse_stamp, validation_message
+from .events import (
+    check_zone,
+    imported_event,
+    line_key,
+    parse_stamp,
+    validation_message,
+)
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
 DELIMITERS = ",;\t|"
@@ -50,6 +56,13 @@ class ColumnMapping(BaseModel):
             return cls.model_validate_json(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValidationError) as exc:
             raise ValueError(f"invalid column mapping {path}: {exc}") from exc
+
+    @field_validator("default_zone")
+    @classmethod
+    def _known_zone(cls, zone: str) -> str:
+        if zone:
+            check_zone(zone, "default_zone")
+        return zone
 
     def field_columns(self) -> dict[str, str]:
         """Return "column 'HEADER'" by event field, for the mapped columns."""
@@ -124,7 +137,12 @@ def parse_csv(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
 ) -> ImportResult[TimelineEvent]:
-    """Parse CSV bytes into events, one per data row, collecting per-row errors."""
+    """Parse CSV bytes into events, one per data row, collecting per-row errors.
+
+    Raises ValueError for an invalid default zone, before reading any row.
+    """
+    if mapping.default_zone:
+        check_zone(mapping.default_zone, "default zone")
     result: ImportResult[TimelineEvent] = ImportResult()
     text = decode_lines(data, result)
     delimiter = detect_delimiter(text, mapping)

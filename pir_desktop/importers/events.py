@@ -11,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..domain.entities import TimelineEvent
 from ..domain.enums import Actor, EventKind, Provenance, TimePrecision
 from ..domain.local_times import AmbiguousTimeError, localize
-from ..domain.times import format_offset
+from ..domain.times import format_offset, parse_zone
 
 EVENT_LIST = TypeAdapter(list[TimelineEvent])
 UUID_BYTES = 16
@@ -49,6 +49,17 @@ def validation_message(
             message = "must not be empty"
         parts.append(f"{'.'.join(location)}: {message}" if location else message)
     return "; ".join(parts)
+
+
+def check_zone(zone: str, name: str = "zone") -> None:
+    """Raise ValueError naming `name` and `zone` unless the zone is known."""
+    try:
+        parse_zone(zone)
+    except ValueError as exc:
+        raise ValueError(
+            f"invalid {name} {zone!r}: use an IANA name such as Europe/London, "
+            "UTC, or an offset such as +01:00"
+        ) from exc
 
 
 def parse_stamp(text: str, zone: str | None) -> tuple[datetime, str]:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from ..domain.entities import TimelineEvent
 from ..domain.enums import EventKind, Provenance, TimePrecision
-from .events import line_key, localize_written, validation_message
+from .events import check_zone, line_key, localize_written, validation_message
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
 LINE = re.compile(
@@ -84,8 +84,11 @@ def parse_lines(
     """Parse every non-blank line; collect the events and the per-line errors.
 
     Each event's source_key is a hash of its line, so pasting the same line
-    again matches the event imported before.
+    again matches the event imported before. Raises ValueError for an
+    invalid default zone, before reading any line.
     """
+    if default_zone:
+        check_zone(default_zone, "default zone")
     result: ImportResult[TimelineEvent] = ImportResult()
     control = RowControl(progress, cancelled)
     lines = text.splitlines()
