@@ -164,6 +164,39 @@ def test_hidden_view_fits_width_when_shown(qtbot, review: Review):
     assert shown_width > view.viewport().width() * 0.8
 
 
+def test_resized_view_keeps_width_fit(qtbot, review: Review):
+    view = TimelineChartView()
+    qtbot.addWidget(view)
+    view.resize(500, 200)
+    view.show_events(review.events, review.display_zone)
+    view.show()
+    qtbot.waitExposed(view)
+    view.rebuild()
+
+    view.resize(1200, 200)
+    qtbot.waitUntil(lambda: view.viewport().width() > 1000)
+
+    shown_width = view.mapFromScene(view.sceneRect().topRight()).x()
+    assert shown_width > view.viewport().width() * 0.8
+
+
+def test_zoomed_view_not_refitted(qtbot, review: Review):
+    view = TimelineChartView()
+    qtbot.addWidget(view)
+    view.resize(500, 200)
+    view.show_events(review.events, review.display_zone)
+    view.show()
+    qtbot.waitExposed(view)
+    view.rebuild()
+    view.zoom_in()
+    zoom = view.zoom()
+
+    view.resize(1200, 200)
+    qtbot.waitUntil(lambda: view.viewport().width() > 1000)
+
+    assert view.zoom() == zoom
+
+
 def dense_events(count: int) -> list[TimelineEvent]:
     """Return events a few seconds apart, many to a pixel at fit width."""
     start = datetime(2024, 5, 2, 8, 0, tzinfo=UTC)

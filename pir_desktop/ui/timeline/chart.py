@@ -154,7 +154,8 @@ class TimelineChartView(DiagramView):
         self.lane_by = chart.LaneBy.KIND
         self._events: list[TimelineEvent] = []
         self._zone = "UTC"
-        self._fitted = False
+        # Whether the chart was fitted to the view's width since it was shown.
+        self._width_fitted = False
         # Coalesce refreshes: the table paints first and the chart follows.
         self._rebuild = QTimer(self, singleShot=True, interval=0)
         self._rebuild.timeout.connect(self.rebuild)
@@ -193,8 +194,8 @@ class TimelineChartView(DiagramView):
 
     def _fit_once(self) -> None:
         # A hidden view has no final width yet, so the first fit waits for show.
-        if self._events and not self._fitted and self.isVisible():
-            self._fitted = True
+        if self._events and not self._width_fitted and self.isVisible():
+            self._width_fitted = True
             self.fit_width()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -206,6 +207,15 @@ class TimelineChartView(DiagramView):
         assert isinstance(scene, TimelineChartScene)
         return scene
 
+    def fit(self) -> None:
+        """Fit the chart's width, not its whole area, to the view.
+
+        A chart is much wider than tall, so fitting the whole of it left most
+        of the panel empty. As in DiagramView, the view fits again when it is
+        resized, until the user zooms.
+        """
+        self.fit_width()
+
     def fit_width(self) -> None:
         """Zoom so that the chart's width fills the view."""
         width = self.scene().sceneRect().width()
@@ -216,6 +226,7 @@ class TimelineChartView(DiagramView):
             self.scale(factor, factor)
             self.horizontalScrollBar().setValue(0)
             self.verticalScrollBar().setValue(0)
+            self._fitted = True
 
     def select_event(self, event_id: UUID | None) -> None:
         """Highlight the marker of an event, and no other, and scroll it into view."""
