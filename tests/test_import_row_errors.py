@@ -179,3 +179,47 @@ def test_invalid_default_zone_raises_once() -> None:
 def test_mapping_rejects_invalid_default_zone() -> None:
     with pytest.raises(ValueError, match="invalid default_zone 'Mars/Base'"):
         ColumnMapping(time="time", description="what", default_zone="Mars/Base")
+
+
+def test_csv_identical_rows_warned() -> None:
+    mapping = ColumnMapping(time="time", description="what", default_zone="UTC")
+    data = (
+        b"time,what\n"
+        b"2024-05-01 10:00,disk full alert\n"
+        b"2024-05-01 10:00,disk full alert\n"
+        b"2024-05-01 10:01,other\n"
+    )
+    result = parse_csv(data, mapping)
+    assert [line for line, _ in result.records] == [2, 4]
+    [warning] = result.errors
+    assert warning.warning
+    assert warning.line == 3
+    assert warning.text == "2024-05-01 10:00,disk full alert"
+    assert warning.message.startswith("repeats line 2, so it was skipped")
+    assert warning.report_line().startswith("warning: line 3: ")
+
+
+def test_csv_rows_with_own_keys_kept() -> None:
+    mapping = ColumnMapping(
+        time="time", description="what", source_key="ref", default_zone="UTC"
+    )
+    data = (
+        b"time,what,ref\n"
+        b"2024-05-01 10:00,alert,A1\n"
+        b"2024-05-01 10:00,alert,A2\n"
+        b"2024-05-01 10:00,alert,\n"
+        b"2024-05-01 10:00,alert,\n"
+    )
+    result = parse_csv(data, mapping)
+    assert [line for line, _ in result.records] == [2, 3, 4]
+    assert [(error.line, error.warning) for error in result.errors] == [(5, True)]
+
+
+def test_pasted_identical_lines_warned() -> None:
+    text = "2024-05-01 10:00 UTC alert\n\n2024-05-01 10:00 UTC alert\n"
+    result = parse_lines(text)
+    assert [line for line, _ in result.records] == [1]
+    [warning] = result.errors
+    assert warning.warning
+    assert warning.line == 3
+    assert warning.message.startswith("repeats line 1, so it was skipped")

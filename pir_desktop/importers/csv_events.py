@@ -165,11 +165,42 @@ def parse_csv(
 
     control = RowControl(progress, cancelled)
     body = numbered[1:]
+    # The first line of each source key, to find repeated rows.
+    first_lines: dict[str, int] = {}
     for done, (line, row) in enumerate(body):
         control.step(done, len(body))
-        _parse_row(row, line, header, delimiter, mapping, source_file, result)
+        event = _parse_row(row, line, header, delimiter, mapping, source_file, result)
+        if event is None:
+            continue
+        first = first_lines.setdefault(event.source_key, line)
+        if first != line and not _has_own_key(row, header, mapping):
+            result.errors.append(_repeated_row(line, first, delimiter.join(row)))
+            continue
+        result.records.append((line, event))
     control.step(len(body), len(body))
     return result
+
+
+def _has_own_key(row: list[str], header: list[str], mapping: ColumnMapping) -> bool:
+    """Return True if the row's key comes from its source-key cell, not a hash."""
+    if not mapping.source_key:
+        return False
+    return bool(row[header.index(mapping.source_key)].strip())
+
+
+def _repeated_row(line: int, first: int, raw: str) -> RowError:
+    """Return the warning for a row whose cells repeat those of line `first`.
+
+    Without a source-key cell, a row's key is a hash of its cells, so both
+    rows would import as one event.
+    """
+    return RowError(
+        line,
+        raw,
+        f"repeats line {first}, so it was skipped: identical rows without a "
+        "source key import as one event. Add a source-key column to import both",
+        warning=True,
+    )
 
 
 def _row_lines(text: str, delimiter: str) -> list[int]:
@@ -191,7 +222,8 @@ def _parse_row(
     mapping: ColumnMapping,
     source_file: str,
     result: ImportResult[TimelineEvent],
-) -> None:
+) -> TimelineEvent | None:
+    """Return the row's event, or None after adding its error to `result`."""
     raw = delimiter.join(row)
     if len(row) != len(header):
         result.errors.append(
@@ -202,17 +234,16 @@ def _parse_row(
                 f"{len(row)}: the row may use another delimiter or lack quotes",
             )
         )
-        return
+        return None
     cells = dict(zip(header, row, strict=True))
     try:
-        event = _event(cells, mapping, source_file, line, raw)
+        return _event(cells, mapping, source_file, line, raw)
     except ValidationError as exc:
         message = validation_message(exc, mapping.field_columns())
         result.errors.append(RowError(line, raw, message))
     except ValueError as exc:
         result.errors.append(RowError(line, raw, str(exc)))
-    else:
-        result.records.append((line, event))
+    return None
 
 
 def _event(

@@ -92,6 +92,8 @@ def parse_lines(
     result: ImportResult[TimelineEvent] = ImportResult()
     control = RowControl(progress, cancelled)
     lines = text.splitlines()
+    # The first line number of each source key, to find repeated lines.
+    first_lines: dict[str, int] = {}
     for number, line in enumerate(lines, start=1):
         control.step(number - 1, len(lines))
         if not line.strip():
@@ -100,10 +102,20 @@ def parse_lines(
             event = parse_line(line, default_zone).with_changes(
                 source_file=source_file, source_row=number
             )
-            result.records.append((number, event))
         except ValidationError as exc:
             result.errors.append(RowError(number, line, validation_message(exc)))
+            continue
         except ValueError as exc:
             result.errors.append(RowError(number, line, str(exc)))
+            continue
+        first = first_lines.setdefault(event.source_key, number)
+        if first != number:
+            message = (
+                f"repeats line {first}, so it was skipped: identical lines import "
+                "as one event. Make the lines differ to import both"
+            )
+            result.errors.append(RowError(number, line, message, warning=True))
+            continue
+        result.records.append((number, event))
     control.step(len(lines), len(lines))
     return result
