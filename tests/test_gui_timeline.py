@@ -202,6 +202,21 @@ def test_time_window_control(qtbot, timeline) -> None:
     qtbot.waitUntil(lambda: timeline.proxy.rowCount() == 2)
 
 
+def test_zone_change_keeps_window(qtbot, timeline) -> None:
+    filters = timeline.filters
+    filters.from_edit.setDateTime(wall_clock(2024, 5, 2, 11, 0))
+    filters.from_check.setChecked(True)
+    before = filters.values().start
+
+    timeline.zone.setEditText("Asia/Tokyo")
+    timeline.zone.lineEdit().editingFinished.emit()
+
+    assert timeline.zone_name == "Asia/Tokyo"
+    assert filters.values().start == before
+    shown = filters.from_edit.dateTime().time()
+    assert (shown.hour(), shown.minute()) == (18, 0)
+
+
 def test_filter_kept_after_edit(qtbot, timeline) -> None:
     kind = timeline.filters.kind
     kind.setCurrentIndex(kind.findData(EventKind.CONTAINMENT.value))

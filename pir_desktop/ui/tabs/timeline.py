@@ -180,7 +180,7 @@ class TimelineTab(QWidget):
         fill_zone_combo(self.zone, self.zone_name)
         selected = self.selected()
         self.model.zone_name = self.zone_name
-        self.filters.zone_name = self.zone_name
+        self.filters.set_zone(self.zone_name)
         self.model.set_records([] if review is None else review.events)
         self._restore_order()
         self.metrics.show_review(review)
@@ -200,7 +200,7 @@ class TimelineTab(QWidget):
         self.zone_name = REGISTRY.settings.display_zone or head.facts.display_zone
         fill_zone_combo(self.zone, self.zone_name)
         self.model.zone_name = self.zone_name
-        self.filters.zone_name = self.zone_name
+        self.filters.set_zone(self.zone_name)
         self.model.set_records(head.events)
         self._restore_order()
         self.metrics.show_review(None)

@@ -99,6 +99,14 @@ class TimelineFilterBar(QWidget):
         show_moment(self.from_edit, start, zone)
         show_moment(self.to_edit, end, zone)
 
+    def set_zone(self, zone: str) -> None:
+        """Show the time window's instants as wall-clock time in another zone."""
+        if zone == self.zone_name:
+            return
+        for editor in (self.from_edit, self.to_edit):
+            show_moment(editor, read_moment(editor, self.zone_name), zone)
+        self.zone_name = zone
+
     def values(self) -> TimelineFilter:
         """Return the filter that the controls describe."""
         kind = self.kind.currentData()
