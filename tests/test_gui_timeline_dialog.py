@@ -64,6 +64,34 @@ def test_new_fields_stored_and_shown(qtbot, timeline, library_path) -> None:
     edit.reject()
 
 
+def test_ticked_end_starts_at_event_time(qtbot, timeline) -> None:
+    dialog = new_dialog(timeline, "Token revoked")
+    dialog.occurred.setDateTime(wall_clock(2024, 5, 3, 14, 45))
+
+    dialog.end_check.setChecked(True)
+    dialog.alternative_check.setChecked(True)
+
+    assert dialog.end.dateTime() == dialog.occurred.dateTime()
+    assert dialog.alternative.dateTime() == dialog.occurred.dateTime()
+    dialog.reject()
+
+
+def test_edit_keeps_stored_end(qtbot, timeline, library_path) -> None:
+    dialog = new_dialog(timeline, "Outage window")
+    dialog.end_check.setChecked(True)
+    dialog.end.setDateTime(wall_clock(2024, 5, 2, 13, 0))
+    dialog.accept()
+    qtbot.waitUntil(lambda: timeline.proxy.rowCount() == 4)
+    stored = stored_event(library_path, "Outage window")
+
+    timeline.select(stored.id)
+    edit = timeline.edit_event()
+
+    assert edit is not None
+    assert edit.end.dateTime() == wall_clock(2024, 5, 2, 13, 0)
+    edit.reject()
+
+
 def test_disputed_marker_in_table(qtbot, timeline) -> None:
     dialog = new_dialog(timeline, "Disputed login")
     dialog.alternative_check.setChecked(True)

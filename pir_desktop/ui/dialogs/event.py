@@ -68,6 +68,14 @@ class EventDialog(FormDialog[TimelineEvent]):
                 show_moment(editor, start, zone)
         else:
             self._show(event)
+        # Connected after the stored times are shown, so that they are kept.
+        for check, editor in (
+            (self.end_check, self.end),
+            (self.alternative_check, self.alternative),
+        ):
+            check.toggled.connect(
+                lambda on, editor=editor: on and self._start_from_occurred(editor)
+            )
 
     def _find_fields(self) -> None:
         self.occurred = self.field(QDateTimeEdit, "occurredEdit")
@@ -111,6 +119,14 @@ class EventDialog(FormDialog[TimelineEvent]):
         self.end_check.toggled.connect(self.end.setEnabled)
         self.alternative_check.toggled.connect(self.alternative.setEnabled)
         self.alternative_check.toggled.connect(self.alternative_source.setEnabled)
+
+    def _start_from_occurred(self, editor: QDateTimeEdit) -> None:
+        """Start a newly ticked end or disputed time at the event's own time.
+
+        Otherwise it would keep the time the dialog opened with, which is
+        before the start once the start has been changed.
+        """
+        editor.setDateTime(self.occurred.dateTime())
 
     def _show(self, event: TimelineEvent) -> None:
         zone = event.zone
