@@ -2,6 +2,7 @@
 
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,12 @@ from pir_desktop.importers.json_lines import ItemLines, item_lines
 from pir_desktop.importers.pagerduty import parse_pagerduty
 from pir_desktop.importers.pasted_lines import parse_lines
 from pir_desktop.importers.result import RowError
+from pir_desktop.importers.slack_export import (
+    SlackFile,
+    parse_slack_export,
+    parse_slack_files,
+    slack_time,
+)
 
 
 @pytest.mark.parametrize(
@@ -223,3 +230,64 @@ def test_pasted_identical_lines_warned() -> None:
     assert warning.warning
     assert warning.line == 3
     assert warning.message.startswith("repeats line 1, so it was skipped")
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ('{"time": "Time"}', "description: Field required"),
+        ("{bad", "Invalid JSON: key must be a string at line 1 column 2"),
+        ('{"time": "T", "description": "D", "colour": "x"}', "colour: Extra inputs"),
+        ('{"time": "T", "description": "D", "default_zone": "X/Y"}', "invalid default"),
+    ],
+)
+def test_mapping_errors_one_plain_line(tmp_path: Path, text: str, detail: str) -> None:
+    path = tmp_path / "mapping.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError) as raised:
+        ColumnMapping.load(path)
+    message = str(raised.value)
+    assert message.startswith(f"invalid column mapping {path}: ")
+    assert detail in message
+    assert "\n" not in message
+    assert "pydantic.dev" not in message
+    assert "Write a JSON object such as" in message
+
+
+def test_mapping_missing_file(tmp_path: Path) -> None:
+    path = tmp_path / "missing.json"
+    with pytest.raises(ValueError) as raised:
+        ColumnMapping.load(path)
+    assert str(raised.value) == f"column mapping {path} not found: check the path"
+
+
+def test_pagerduty_invalid_time_plain() -> None:
+    entry = {"id": "R4", "type": "annotate", "created_at": "yesterday"}
+    [error] = parse_pagerduty(json.dumps([entry])).errors
+    assert error.message == (
+        "created_at 'yesterday' is not an ISO 8601 time such as "
+        "2024-05-01T10:00:00Z: correct it or download the log entries again"
+    )
+
+
+@pytest.mark.parametrize("ts", ["abc", "1714557600.x", "-5", "", "1e9"])
+def test_slack_invalid_ts_plain(ts: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        slack_time(ts)
+    assert str(raised.value) == (
+        f"Slack ts {ts!r} is not a number of seconds such as 1714557600.000100"
+    )
+
+
+def test_slack_day_not_utf8_plain() -> None:
+    day = SlackFile("incident/2024-05-01.json", b'[{"text": "caf\xe9"}]')
+    users = SlackFile("users.json", b"[]")
+    [error] = parse_slack_files([day, users]).errors
+    assert error.location == "incident/2024-05-01.json"
+    assert error.message.startswith("file is not UTF-8 (byte 0xe9 at offset 14)")
+
+
+def test_slack_missing_path_plain(tmp_path: Path) -> None:
+    with pytest.raises(ValueError) as raised:
+        parse_slack_export(tmp_path / "gone.zip")
+    assert str(raised.value).startswith(f"{tmp_path / 'gone.zip'} not found: ")

@@ -137,3 +137,19 @@ def test_zone_applies_to_text(library_file: Path, tmp_path: Path) -> None:
     result = run_import(library_file, "--format", "text", "--zone", "+09:00", lines)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == "added 1, updated 0, unchanged 0, rejected 0\n"
+
+
+def test_missing_file_plain(library_file: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    result = run_import(library_file, "--format", "text", missing)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"pir-desktop import-timeline: error: {missing} not found: check the path\n"
+    )
+
+
+def test_folder_for_file_format_plain(library_file: Path, tmp_path: Path) -> None:
+    result = run_import(library_file, "--format", "text", tmp_path)
+    assert result.returncode == 1
+    assert f"{tmp_path} is a folder: choose a file" in result.stderr
+    assert "Errno" not in result.stderr

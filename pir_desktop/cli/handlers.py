@@ -121,6 +121,13 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
                 "must carry their own offsets: remove --zone"
             )
         check_zone(args.zone, "--zone")
+    if not args.file.exists():
+        raise ValueError(f"{args.file} not found: check the path")
+    if args.file.is_dir() and args.format != "slack":
+        raise ValueError(
+            f"{args.file} is a folder: choose a file, or pass --format slack for "
+            "an unpacked Slack export"
+        )
     mapping = ColumnMapping.load(args.mapping) if args.mapping else None
     library = open_library(args.library, read_only=False)
     review_id = pick_review(library, args.review)

@@ -28,6 +28,7 @@ from .events import (
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
 DELIMITERS = ",;\t|"
+MAPPING_EXAMPLE = '{"time": "Time", "description": "What happened", "zone": "Zone"}'
 Choice = TypeVar("Choice", bound=StrEnum)
 
 
@@ -53,9 +54,23 @@ class ColumnMapping(BaseModel):
     def load(cls, path: Path) -> "ColumnMapping":
         """Read a mapping written by save(); raise ValueError naming the file."""
         try:
-            return cls.model_validate_json(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValidationError) as exc:
-            raise ValueError(f"invalid column mapping {path}: {exc}") from exc
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise ValueError(
+                f"column mapping {path} not found: check the path"
+            ) from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(
+                f"column mapping {path} could not be read as UTF-8 text: {exc}"
+            ) from exc
+        try:
+            return cls.model_validate_json(text)
+        except ValidationError as exc:
+            raise ValueError(
+                f"invalid column mapping {path}: {validation_message(exc)}. "
+                f"Write a JSON object such as {MAPPING_EXAMPLE}, with the CSV "
+                "column headers as values"
+            ) from exc
 
     @field_validator("default_zone")
     @classmethod

@@ -90,7 +90,13 @@ def _event(entry: Any, source_file: str, number: int) -> TimelineEvent:
         str(entry["type"]).removesuffix("_reference").removesuffix("_log_entry")
     )
     created = str(entry["created_at"])
-    moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
+    try:
+        moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise ValueError(
+            f"created_at {created!r} is not an ISO 8601 time such as "
+            "2024-05-01T10:00:00Z: correct it or download the log entries again"
+        ) from exc
     if moment.tzinfo is None:
         raise ValueError(f"created_at {created!r} has no zone: PagerDuty sends one")
     channel = _object(entry, "channel")

@@ -59,6 +59,10 @@ class SlackFile:
 def read_export(path: Path) -> list[SlackFile]:
     """Return every JSON file of an export zip or folder, sorted by name."""
     path = Path(path)
+    if not path.exists():
+        raise ValueError(
+            f"{path} not found: choose the Slack export zip or its unpacked folder"
+        )
     if path.is_dir():
         files = [
             SlackFile(p.relative_to(path).as_posix(), p.read_bytes())
@@ -194,6 +198,10 @@ def slack_time(ts: str) -> datetime:
     outside the years 1 to 9999.
     """
     seconds, _, fraction = ts.partition(".")
+    if not (seconds.isdecimal() and (fraction.isdecimal() or not fraction)):
+        raise ValueError(
+            f"Slack ts {ts!r} is not a number of seconds such as 1714557600.000100"
+        )
     micros = int(fraction[:6].ljust(6, "0")) if fraction else 0
     try:
         return EPOCH + timedelta(0, int(seconds), micros)
@@ -269,7 +277,11 @@ def _load_day(day: SlackFile, result: ImportResult[Any]) -> tuple[list[Any], Ite
         text = day.data.decode("utf-8")
         data = json.loads(text)
     except UnicodeDecodeError as exc:
-        result.errors.append(RowError(0, "", f"not UTF-8: {exc}", file=day.name))
+        message = (
+            f"file is not UTF-8 (byte {day.data[exc.start]:#04x} at offset "
+            f"{exc.start}): Slack writes UTF-8, so export the workspace again"
+        )
+        result.errors.append(RowError(0, "", message, file=day.name))
         return [], NO_LINES
     except json.JSONDecodeError as exc:
         lines = text.splitlines()
