@@ -282,7 +282,8 @@ def test_slack_event_fields(tmp_path: Path) -> None:
     assert paged.occurred_at == datetime(2024, 5, 2, 9, 1, 0, 500000, tzinfo=UTC)
     assert paged.source_row == 2
     assert paged.time_note == (
-        "Reply in the thread started at Slack ts 1714640400.000100"
+        "Reply in the thread started at 2024-05-02 09:00:00 UTC "
+        "(Slack ts 1714640400.000100)"
     )
 
     unknown = events[3]

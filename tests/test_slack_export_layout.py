@@ -234,3 +234,30 @@ def test_message_without_content_rejected(
     assert event.description == "Dana Reyes: Bridge opened"
     [error] = result.errors
     assert reason in error.message
+
+
+def test_reply_note_gives_thread_time(tmp_path: Path) -> None:
+    messages = [
+        {"ts": "1714557600.000100", "user": "U1", "text": "Paging on-call"},
+        {
+            "ts": "1714557660.000200",
+            "user": "U1",
+            "text": "ack",
+            "thread_ts": "1714557600.000100",
+        },
+        {
+            "ts": "1714557720.000300",
+            "user": "U1",
+            "text": "odd thread",
+            "thread_ts": "not-a-ts",
+        },
+    ]
+    result = parse_slack_export(write_export(tmp_path, messages))
+    assert result.errors == []
+    notes = [event.time_note for _, event in result.records]
+    assert notes == [
+        "",
+        "Reply in the thread started at 2024-05-01 10:00:00 UTC "
+        "(Slack ts 1714557600.000100)",
+        "Reply in the thread started at Slack ts not-a-ts",
+    ]

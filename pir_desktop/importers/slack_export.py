@@ -430,6 +430,22 @@ def _first_text(item: dict[str, Any], fields: tuple[str, ...]) -> str:
     return ""
 
 
+def _thread_note(thread: str) -> str:
+    """Return the time note of a reply: when its thread started, and the ts.
+
+    The ts identifies the thread's first message in Slack. A ts that is not
+    a time is shown alone, because the reply itself is still valid.
+    """
+    try:
+        started = slack_time(thread)
+    except ValueError:
+        return f"Reply in the thread started at Slack ts {thread}"
+    return (
+        f"Reply in the thread started at {started:%Y-%m-%d %H:%M:%S} UTC "
+        f"(Slack ts {thread})"
+    )
+
+
 def _message_fields(
     message: Any,
     position: int,
@@ -460,10 +476,7 @@ def _message_fields(
         author = markup.names.get(user, user) or "unknown user"
         actor = None
     thread = get("thread_ts")
-    if thread and thread != ts:
-        note = f"Reply in the thread started at Slack ts {thread}"
-    else:
-        note = ""
+    note = _thread_note(str(thread)) if thread and thread != ts else ""
     return {
         **shared,
         "occurred_at": slack_time(ts),
