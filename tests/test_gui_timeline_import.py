@@ -86,6 +86,29 @@ def test_csv_preview_lists_rows(qtbot, timeline, csv_file) -> None:
     preview.reject()
 
 
+def test_error_row_shows_file_line(qtbot, timeline, csv_file) -> None:
+    preview = import_csv(qtbot, timeline, csv_file)
+
+    item = preview.error_group.child(0)
+
+    assert item.text(0) == "5"
+    assert item.text(1) == preview.preview.errors[0].location
+    preview.reject()
+
+
+def test_check_all_and_none(qtbot, timeline, csv_file) -> None:
+    preview = import_csv(qtbot, timeline, csv_file)
+
+    preview.set_all_checked(False)
+    assert preview.accepted_rows() == set()
+    assert not preview.apply_button.isEnabled()
+
+    preview.set_all_checked(True)
+    assert preview.accepted_rows() == {2, 3, 4}
+    assert preview.apply_button.isEnabled()
+    preview.reject()
+
+
 def test_csv_apply_accepted_rows(qtbot, timeline, csv_file, library_path) -> None:
     preview = import_csv(qtbot, timeline, csv_file)
     preview.set_checked(3, False)

@@ -59,7 +59,7 @@ class ImportPreviewDialog(QDialog):
     def _layout(self) -> None:
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((70, 190, 360)):
+        for column, width in enumerate((90, 190, 360)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         edited = len(self.preview.edited())
@@ -84,6 +84,11 @@ class ImportPreviewDialog(QDialog):
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setText("&Apply checked rows")
         self.apply_button.clicked.connect(self.accept)
+        role = QDialogButtonBox.ButtonRole.ActionRole
+        check_all = self.buttons.addButton("Check &all", role)
+        check_all.clicked.connect(lambda: self.set_all_checked(True))
+        uncheck_all = self.buttons.addButton("&Uncheck all", role)
+        uncheck_all.clicked.connect(lambda: self.set_all_checked(False))
         self.buttons.rejected.connect(self.reject)
         self.tree.itemChanged.connect(lambda _item, _column: self._update_apply())
         self._update_apply()
@@ -137,10 +142,14 @@ class ImportPreviewDialog(QDialog):
             self._event_item(self.unchanged_group, row, event, False)
         self.error_group = self._group("Errors", len(preview.errors))
         for error in preview.errors:
-            where = error.location if error.file else str(error.line)
+            # The row number goes in the narrow first column and the file and
+            # line in the wider second one.
+            row = str(error.line) if error.line else ""
+            where = error.location
             item = QTreeWidgetItem(
-                self.error_group, [where, "", error.text, error.message]
+                self.error_group, [row, where, error.text, error.message]
             )
+            item.setToolTip(1, where)
             item.setToolTip(3, error.message)
         self.tree.setUpdatesEnabled(True)
 
@@ -156,6 +165,18 @@ class ImportPreviewDialog(QDialog):
         for item in self._checkable_items():
             if item.data(0, ROW_ROLE) == row:
                 item.setCheckState(0, state)
+
+    def set_all_checked(self, checked: bool) -> None:
+        """Check or uncheck every new and updated event, with one update after."""
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        # Each itemChanged would count every checked row again.
+        self.tree.blockSignals(True)
+        try:
+            for item in self._checkable_items():
+                item.setCheckState(0, state)
+        finally:
+            self.tree.blockSignals(False)
+        self._update_apply()
 
     def accepted_rows(self) -> set[int]:
         """Return the source rows whose check box is checked."""
