@@ -1,13 +1,17 @@
 """A re-import updates imported events but keeps the reviewer's edits to them."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from uuid import UUID
 
 import pytest
-from conftest import example_review
+from conftest import REFERENCE, example_review
 
 from pir_desktop.domain.entities import TimelineEvent
 from pir_desktop.domain.enums import EventKind
+from pir_desktop.importers.result import ImportResult
 from pir_desktop.services import ReviewLibrary, timeline_import
 from pir_desktop.services.timeline_import import ImportFormat
 from pir_desktop.ui.dialogs.import_preview import ImportPreviewDialog
@@ -158,3 +162,49 @@ def test_preview_leaves_edited_row_unchecked(qtbot, imported) -> None:
     assert edited.row not in dialog.accepted_rows()
     dialog.set_checked(edited.row, True)
     assert edited.row in dialog.accepted_rows()
+
+
+def test_cli_reports_kept_edits(imported) -> None:
+    library, review_id = imported
+    target = message_event(library, review_id, changed=True)
+    curate(library, target)
+    location = library.location
+    library.close()
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pir_desktop",
+            "import-timeline",
+            location,
+            "--review",
+            REFERENCE,
+            "--format",
+            "slack",
+            str(TIMELINE / "slack-edited"),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+        check=False,
+    )
+
+    assert f"kept: {target.source_key}: edited in the review" in result.stdout
+    assert "kept 1 edited in the review" in result.stdout
+
+
+def test_repeated_key_warns(imported) -> None:
+    library, review_id = imported
+    [first, second] = slack_events(library, review_id)[:2]
+    repeat = second.with_changes(source_key=first.source_key)
+    result = ImportResult(records=[(1, first), (2, repeat)])
+
+    preview = timeline_import.compare(review_id, "two rows", result, [])
+
+    [warning] = preview.errors
+    assert warning.warning
+    assert warning.line == 1
+    assert "row 2 has the same source key" in warning.message
+    assert [row for row, _ in preview.new] == [2]

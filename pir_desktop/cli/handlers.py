@@ -142,12 +142,19 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
     applied = timeline_import.apply(library, preview)
     for error in preview.errors:
         print(error.report_line())
+    for update in preview.edited():
+        print(
+            f"kept: {update.stored.source_key}: edited in the review since its "
+            f"import, so the file's {', '.join(update.differences)} were not applied"
+        )
     failed = rejected(preview.errors)
     warnings = len(preview.errors) - len(failed)
     summary = (
         f"added {len(applied.added)}, updated {len(applied.updated)}, unchanged "
         f"{len(preview.unchanged)}, rejected {len(failed)}"
     )
+    if preview.edited():
+        summary += f", kept {len(preview.edited())} edited in the review"
     if warnings:
         summary += f", warnings {warnings}"
     print(summary)

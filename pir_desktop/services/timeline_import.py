@@ -160,11 +160,15 @@ def compare(
     """
     preview = ImportPreview(review_id, source, errors=list(result.errors))
     by_key = {e.source_key: e for e in existing if e.source_key}
-    # A key that appears twice in one file keeps its last row.
+    # A key that appears twice in one file keeps its last row, with a warning.
     latest: dict[str, tuple[int, TimelineEvent]] = {}
     for record in result.records:
         row, event = record
-        latest[event.source_key or f"row:{row}"] = record
+        key = event.source_key or f"row:{row}"
+        earlier = latest.get(key)
+        if earlier is not None:
+            preview.errors.append(repeated_key_warning(earlier[0], row, key))
+        latest[key] = record
 
     for record in sorted(latest.values(), key=itemgetter(0)):
         row, event = record
@@ -180,6 +184,17 @@ def compare(
         edited = stored.id in edited_ids
         preview.updated.append(EventUpdate(row, stored, merged, changed, edited))
     return preview
+
+
+def repeated_key_warning(earlier: int, later: int, key: str) -> RowError:
+    """Return the warning for a row whose source key a later row repeats."""
+    return RowError(
+        earlier,
+        key,
+        f"row {later} has the same source key, so only row {later} is imported: "
+        "give the rows different keys to import both",
+        warning=True,
+    )
 
 
 def preview(

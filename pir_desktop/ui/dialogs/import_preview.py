@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.entities import TimelineEvent
 from ...domain.times import format_moment
+from ...importers.result import rejected
 from ...services.timeline_import import ImportPreview
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -69,11 +70,14 @@ class ImportPreviewDialog(QDialog):
             if edited
             else ""
         )
+        failed = len(rejected(self.preview.errors))
+        warnings = len(self.preview.errors) - failed
+        warned = f", {warnings} warnings" if warnings else ""
         summary = QLabel(
             f"{self.preview.source}: {len(self.preview.new)} new, "
             f"{len(self.preview.updated)} updated, "
             f"{len(self.preview.unchanged)} unchanged, "
-            f"{len(self.preview.errors)} rejected.{kept} Undo (Ctrl+Z) removes "
+            f"{failed} rejected{warned}.{kept} Undo (Ctrl+Z) removes "
             "the imported events and restores the events it updated."
         )
         summary.setWordWrap(True)
@@ -140,7 +144,7 @@ class ImportPreviewDialog(QDialog):
         self.unchanged_group.setExpanded(False)
         for row, event in preview.unchanged:
             self._event_item(self.unchanged_group, row, event, False)
-        self.error_group = self._group("Errors", len(preview.errors))
+        self.error_group = self._group("Errors and warnings", len(preview.errors))
         for error in preview.errors:
             # The row number goes in the narrow first column and the file and
             # line in the wider second one.
@@ -151,6 +155,8 @@ class ImportPreviewDialog(QDialog):
             )
             item.setToolTip(1, where)
             item.setToolTip(3, error.message)
+            if error.warning:
+                item.setText(3, f"Warning: {error.message}")
         self.tree.setUpdatesEnabled(True)
 
     def _checkable_items(self) -> list[QTreeWidgetItem]:
