@@ -13,7 +13,13 @@ from pydantic import ValidationError
 
 from pir_desktop.collector import collector_paused
 from pir_desktop.domain.entities import TimelineEvent
-from pir_desktop.domain.enums import Actor, EventKind, Milestone, Provenance
+from pir_desktop.domain.enums import (
+    Actor,
+    EventKind,
+    Milestone,
+    Provenance,
+    TimePrecision,
+)
 from pir_desktop.importers.csv_events import ColumnMapping, parse_csv
 from pir_desktop.importers.events import (
     imported_fields,
@@ -103,6 +109,20 @@ def test_csv_default_zone_applies() -> None:
     )
     [(_, event)] = result.records
     assert event.occurred_at == datetime(2024, 7, 1, 9, 0, tzinfo=UTC)
+
+
+def test_csv_date_only_is_day_precision() -> None:
+    data = (
+        b"Time,What\n2024-05-01,Tokyo office reports phishing\n2024-05-02 09:30,alert\n"
+    )
+    result = parse_csv(
+        data,
+        ColumnMapping(time="Time", description="What", default_zone="Asia/Tokyo"),
+    )
+    [(_, day), (_, exact)] = result.records
+    assert day.precision is TimePrecision.DAY
+    assert day.occurred_at == datetime(2024, 4, 30, 15, 0, tzinfo=UTC)
+    assert exact.precision is TimePrecision.EXACT
 
 
 def test_mapping_round_trips(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from .events import (
     imported_event,
     line_key,
     parse_stamp,
+    stated_precision,
     validation_message,
 )
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
@@ -265,7 +266,8 @@ def _event(
     cells: dict[str, str], mapping: ColumnMapping, source_file: str, line: int, raw: str
 ) -> TimelineEvent:
     zone = cells.get(mapping.zone, "").strip() if mapping.zone else ""
-    moment, zone = parse_stamp(cells[mapping.time], zone or mapping.default_zone)
+    stamp = cells[mapping.time]
+    moment, zone = parse_stamp(stamp, zone or mapping.default_zone)
     key = cells.get(mapping.source_key, "").strip() if mapping.source_key else ""
     return imported_event(
         moment,
@@ -278,6 +280,7 @@ def _event(
         source_file=source_file,
         source_row=line,
         source_key=f"csv:{key}" if key else line_key("csv", raw),
+        precision=stated_precision(stamp),
     )
 
 

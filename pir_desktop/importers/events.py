@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import re
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -14,6 +15,8 @@ from ..domain.local_times import AmbiguousTimeError, localize
 from ..domain.times import format_offset, parse_zone
 
 EVENT_LIST = TypeAdapter(list[TimelineEvent])
+# A date without a clock time: the source states the day only.
+DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 UUID_BYTES = 16
 # RFC 4122 puts a version 4 UUID's version in the high 4 bits of byte 6 and
 # its variant (binary 10) in the high 2 bits of byte 8. The tables map every
@@ -86,6 +89,13 @@ def parse_stamp(text: str, zone: str | None) -> tuple[datetime, str]:
     return localize_written(parsed, zone), zone
 
 
+def stated_precision(text: str) -> TimePrecision:
+    """Return DAY for a date without a clock time, such as 2024-05-01, else EXACT."""
+    return (
+        TimePrecision.DAY if DATE_ONLY.fullmatch(text.strip()) else TimePrecision.EXACT
+    )
+
+
 def localize_written(local: datetime, zone: str) -> datetime:
     """Attach a zone to a wall-clock time read from a file or a pasted line.
 
@@ -118,12 +128,13 @@ def imported_fields(
     source_file: str = "",
     source_row: int | None = None,
     source_key: str = "",
+    precision: TimePrecision = TimePrecision.EXACT,
 ) -> dict[str, Any]:
     """Return the fields of an event imported from a file and row, not yet validated."""
     return {
         "occurred_at": moment,
         "zone": zone,
-        "precision": TimePrecision.EXACT,
+        "precision": precision,
         "kind": kind,
         "description": description,
         "actor": actor,
