@@ -4,10 +4,10 @@ import hashlib
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import run_cli
 from pypdf import PdfReader
 
 from pir_desktop.domain.interchange import load_document
@@ -26,11 +26,7 @@ SECTIONS = (
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pir_desktop", *map(str, args)]
-    environment = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        command, capture_output=True, text=True, env=environment, timeout=120
-    )
+    return run_cli(*args)
 
 
 @pytest.fixture(scope="module")

@@ -1,22 +1,17 @@
 """The fault-tree command run in a subprocess, as a user runs it."""
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pir_desktop", "fault-tree", *map(str, args)]
-    environment = os.environ | {"QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        command, capture_output=True, text=True, env=environment, timeout=120
-    )
+    return run_cli("fault-tree", *args)
 
 
 def test_prints_analysis_json() -> None:

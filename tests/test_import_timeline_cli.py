@@ -1,13 +1,12 @@
 """`pir-desktop import-timeline` in a subprocess: messages, counts, exit status."""
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import run_cli
 from conftest import example_review
 
 from pir_desktop.services import ReviewLibrary
@@ -18,16 +17,7 @@ TIMELINE = Path(__file__).parent / "fixtures" / "timeline"
 def run_import(
     library: Path, *arguments: str | Path
 ) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "pir_desktop", "import-timeline", str(library)]
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [*command, *map(str, arguments)],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-        check=False,
-    )
+    return run_cli("import-timeline", library, *arguments)
 
 
 @pytest.fixture

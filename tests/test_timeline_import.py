@@ -1,12 +1,10 @@
 """Timeline import service: preview, de-duplication, atomic apply and the CLI."""
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import run_cli
 from conftest import REFERENCE, example_review
 from sqlalchemy.exc import IntegrityError
 
@@ -171,18 +169,6 @@ def test_cancel_leaves_timeline(review_library: ReviewLibrary) -> None:
             cancelled=lambda: len(done) >= 2,
         )
     assert len(review_library.load(review_id).events) == 3
-
-
-def run_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, "-m", "pir_desktop", *arguments],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-        check=False,
-    )
 
 
 @pytest.fixture

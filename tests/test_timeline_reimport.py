@@ -1,12 +1,10 @@
 """A re-import updates imported events but keeps the reviewer's edits to them."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from uuid import UUID
 
 import pytest
+from cli_process import run_cli
 from conftest import REFERENCE, example_review
 
 from pir_desktop.domain.entities import TimelineEvent
@@ -171,24 +169,14 @@ def test_cli_reports_kept_edits(imported) -> None:
     location = library.location
     library.close()
 
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pir_desktop",
-            "import-timeline",
-            location,
-            "--review",
-            REFERENCE,
-            "--format",
-            "slack",
-            str(TIMELINE / "slack-edited"),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=120,
-        check=False,
+    result = run_cli(
+        "import-timeline",
+        location,
+        "--review",
+        REFERENCE,
+        "--format",
+        "slack",
+        TIMELINE / "slack-edited",
     )
 
     assert f"kept: {target.source_key}: edited in the review" in result.stdout
