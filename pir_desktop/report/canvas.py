@@ -5,6 +5,11 @@ each finished page's drawing state and draws the header, the footer and the
 table of contents when the document is saved. Bookmarks are deferred the same
 way, because ReportLab ties a bookmark to the page that is open when the canvas
 emits it.
+
+NOTE: the kept pages make an export's memory grow with its page count. A
+process that built a review of 50,000 events and exported it (about 2,600
+pages) peaked at 580 MB, measured with /usr/bin/time on a 2-core VM. Most
+reviews print under 100 pages.
 """
 
 from typing import Any
