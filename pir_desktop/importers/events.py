@@ -201,3 +201,16 @@ def _validate_one(fields: dict[str, Any]) -> TimelineEvent | ValidationError:
         return TimelineEvent.model_validate(fields)
     except ValidationError as exc:
         return exc
+
+
+def nested_object(record: dict[str, Any], field: str) -> dict[str, Any]:
+    """Return a JSON record's object in `field`, or {} when it is missing or null.
+
+    Raises TypeError naming the field when its value is not an object.
+    """
+    value = record.get(field)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TypeError(f"{field} is {type(value).__name__}, not an object")
+    return value

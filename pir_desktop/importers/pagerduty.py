@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from ..domain.entities import TimelineEvent
 from ..domain.enums import Actor, EventKind
-from .events import imported_event, validation_message
+from .events import imported_event, nested_object, validation_message
 from .json_lines import ItemLines
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
@@ -99,8 +99,8 @@ def _event(entry: Any, source_file: str, number: int) -> TimelineEvent:
         ) from exc
     if moment.tzinfo is None:
         raise ValueError(f"created_at {created!r} has no zone: PagerDuty sends one")
-    channel = _object(entry, "channel")
-    agent = _object(entry, "agent")
+    channel = nested_object(entry, "channel")
+    agent = nested_object(entry, "agent")
     description = entry.get("summary") or channel.get("summary") or entry_type
     agent_name = agent.get("summary") or agent.get("name") or ""
     actor = None
@@ -118,16 +118,3 @@ def _event(entry: Any, source_file: str, number: int) -> TimelineEvent:
         source_row=number,
         source_key=f"pagerduty:{entry['id']}",
     )
-
-
-def _object(entry: dict[str, Any], field: str) -> dict[str, Any]:
-    """Return the entry's object in `field`, or {} when it is missing or null.
-
-    Raises TypeError naming the field when its value is not an object.
-    """
-    value = entry.get(field)
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise TypeError(f"{field} is {type(value).__name__}, not an object")
-    return value

@@ -25,7 +25,12 @@ from pydantic import ValidationError
 
 from ..domain.entities import TimelineEvent
 from ..domain.enums import Actor, EventKind
-from .events import imported_fields, validate_events, validation_message
+from .events import (
+    imported_fields,
+    nested_object,
+    validate_events,
+    validation_message,
+)
 from .json_lines import ItemLines
 from .result import CancelCheck, ImportResult, ProgressCallback, RowControl, RowError
 
@@ -358,19 +363,6 @@ def _describe(exc: Exception) -> str:
     return str(exc)
 
 
-def _object(message: dict[str, Any], field: str) -> dict[str, Any]:
-    """Return the message's object in `field`, or {} when the field is missing.
-
-    Raises TypeError naming the field when its value is not an object.
-    """
-    value = message.get(field)
-    if value is None:
-        return {}
-    if not isinstance(value, dict):
-        raise TypeError(f"{field} is {type(value).__name__}, not an object")
-    return value
-
-
 def _content(message: dict[str, Any], markup: SlackMarkup) -> str:
     """Return the message's text, else its attachments' text, else its file names.
 
@@ -468,7 +460,9 @@ def _message_fields(
     text = _content(message, markup)
 
     if subtype == "bot_message" or "bot_id" in message:
-        author = get("username") or _object(message, "bot_profile").get("name", "bot")
+        author = get("username") or nested_object(message, "bot_profile").get(
+            "name", "bot"
+        )
         # A person's side is not in the export, so only bots get an actor.
         actor = Actor.SYSTEM
     else:
