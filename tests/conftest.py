@@ -90,6 +90,16 @@ def library(library_path: Path) -> Iterator[ReviewLibrary]:
 
 
 @pytest.fixture
+def library_file(tmp_path: Path) -> Path:
+    """A closed library file holding the example review."""
+    path = tmp_path / "cli.pir"
+    library = ReviewLibrary.create(path)
+    library.add_review(example_review())
+    library.close()
+    return path
+
+
+@pytest.fixture
 def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Capture (title, message) of every error dialog instead of showing it."""
     shown: list[tuple[str, str]] = []

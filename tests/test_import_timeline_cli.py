@@ -7,9 +7,6 @@ from pathlib import Path
 
 import pytest
 from cli_process import run_cli
-from conftest import example_review
-
-from pir_desktop.services import ReviewLibrary
 
 TIMELINE = Path(__file__).parent / "fixtures" / "timeline"
 
@@ -18,15 +15,6 @@ def run_import(
     library: Path, *arguments: str | Path
 ) -> subprocess.CompletedProcess[str]:
     return run_cli("import-timeline", library, *arguments)
-
-
-@pytest.fixture
-def library_file(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.pir"
-    library = ReviewLibrary.create(path)
-    library.add_review(example_review())
-    library.close()
-    return path
 
 
 def slack_export(folder: Path, messages: list[object], users: bool = True) -> Path:

@@ -164,7 +164,8 @@ def test_hidden_view_fits_width_when_shown(qtbot, review: Review):
     assert shown_width > view.viewport().width() * 0.8
 
 
-def test_resized_view_keeps_width_fit(qtbot, review: Review):
+def shown_chart(qtbot, review: Review) -> TimelineChartView:
+    """Return a shown 500-pixel-wide chart view of the review, laid out."""
     view = TimelineChartView()
     qtbot.addWidget(view)
     view.resize(500, 200)
@@ -172,6 +173,11 @@ def test_resized_view_keeps_width_fit(qtbot, review: Review):
     view.show()
     qtbot.waitExposed(view)
     view.rebuild()
+    return view
+
+
+def test_resized_view_keeps_width_fit(qtbot, review: Review):
+    view = shown_chart(qtbot, review)
 
     view.resize(1200, 200)
     qtbot.waitUntil(lambda: view.viewport().width() > 1000)
@@ -181,13 +187,7 @@ def test_resized_view_keeps_width_fit(qtbot, review: Review):
 
 
 def test_zoomed_view_not_refitted(qtbot, review: Review):
-    view = TimelineChartView()
-    qtbot.addWidget(view)
-    view.resize(500, 200)
-    view.show_events(review.events, review.display_zone)
-    view.show()
-    qtbot.waitExposed(view)
-    view.rebuild()
+    view = shown_chart(qtbot, review)
     view.zoom_in()
     zoom = view.zoom()
 

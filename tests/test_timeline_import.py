@@ -171,15 +171,6 @@ def test_cancel_leaves_timeline(review_library: ReviewLibrary) -> None:
     assert len(review_library.load(review_id).events) == 3
 
 
-@pytest.fixture
-def library_file(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.pir"
-    library = ReviewLibrary.create(path)
-    library.add_review(example_review())
-    library.close()
-    return path
-
-
 def test_cli_reports_rejected_rows(library_file: Path) -> None:
     result = run_cli(
         "import-timeline",
