@@ -4,12 +4,13 @@ from pathlib import Path
 
 import pytest
 from conftest import stored_review
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog
 
 from pir_desktop.domain.enums import EventKind, Provenance
 from pir_desktop.importers.csv_events import ColumnMapping
 from pir_desktop.services.timeline_import import ImportFormat
+from pir_desktop.ui import errors
 from pir_desktop.ui.dialogs.import_mapping import ColumnMappingDialog
 from pir_desktop.ui.dialogs.import_preview import ImportPreviewDialog
 from pir_desktop.ui.dialogs.import_source import ImportRequest, ImportSourceDialog
@@ -291,3 +292,32 @@ def test_source_labels_have_buddies(qtbot) -> None:
     assert mnemonic_labels
     for label in mnemonic_labels:
         assert label.buddy() is not None, label.text()
+
+
+def test_fast_failure_hides_progress(qtbot, timeline, tmp_path, monkeypatch) -> None:
+    not_export = tmp_path / "notes"
+    not_export.mkdir()
+    (not_export / "readme.txt").write_text("not a Slack export")
+    progress_shown: list[bool] = []
+
+    def modal_error(_parent, _title, _text) -> None:
+        # A real message box runs a nested event loop until the user answers.
+        loop = QEventLoop()
+        QTimer.singleShot(600, loop.quit)
+        loop.exec()
+        progress_shown.append(
+            any(
+                isinstance(widget, QProgressDialog) and widget.isVisible()
+                for widget in QApplication.topLevelWidgets()
+            )
+        )
+
+    monkeypatch.setattr(errors, "show_error", modal_error)
+    importer = timeline.importer
+    outcomes: list[str] = []
+    importer.finished.connect(outcomes.append)
+
+    choose_source(qtbot, importer, ImportFormat.SLACK, not_export)
+
+    qtbot.waitUntil(lambda: outcomes == ["failed"], timeout=10_000)
+    assert progress_shown == [False]

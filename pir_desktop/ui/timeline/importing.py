@@ -149,6 +149,11 @@ class TimelineImporter(QObject):
     def _close_progress(self) -> None:
         if self.progress is not None:
             self.progress.canceled.disconnect()
+            # reset() stops the timer that shows the dialog after its minimum
+            # duration. Left running, it showed the closed dialog over the
+            # error message of an import that failed at once, and the two
+            # window-modal dialogs blocked each other.
+            self.progress.reset()
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
