@@ -246,3 +246,25 @@ def test_far_east_day_keeps_its_date(qapp) -> None:
     )
 
     assert model.time_text(event) == "2024-05-01 (Asia/Tokyo)"
+
+
+def test_row_after_day_shows_its_date(qapp) -> None:
+    model = TimelineTableModel()
+    model.zone_name = "Asia/Tokyo"
+    day_range = TimelineEvent(
+        occurred_at=datetime(2019, 3, 13, 18, 0, tzinfo=UTC),
+        ends_at=datetime(2019, 4, 4, 12, 0, tzinfo=UTC),
+        precision=TimePrecision.DAY,
+        zone="UTC",
+        description="Attacker keeps a foothold",
+    )
+    exact = TimelineEvent(
+        occurred_at=datetime(2019, 3, 13, 18, 46, 7, tzinfo=UTC),
+        zone="UTC",
+        description="Exploit request",
+    )
+    model.set_records([day_range, exact])
+    proxy = TimelineProxy(model)
+
+    assert proxy.time_label(0) == "2019-03-13 (UTC) – 2019-04-04 (UTC)"
+    assert proxy.time_label(1) == "2019-03-14 03:46 +09:00"

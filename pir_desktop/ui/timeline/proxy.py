@@ -13,13 +13,13 @@ from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelInd
 from ...domain.entities import TimelineEvent
 from ...domain.enums import TimePrecision
 from ...domain.timeline_time import day_labels
-from ...domain.times import format_moment
 from .matching import NO_ACTOR, TimelineFilter
 from .model import TIME, TimelineTableModel
 
 __all__ = ["NO_ACTOR", "TimelineFilter", "TimelineProxy"]
 
 Index = QModelIndex | QPersistentModelIndex
+CALENDAR_PRECISIONS = (TimePrecision.DAY, TimePrecision.MONTH)
 
 
 class TimelineProxy(QIdentityProxyModel):
@@ -57,10 +57,14 @@ class TimelineProxy(QIdentityProxyModel):
         """Return the row's time, with the date only where the local day changes."""
         event = self.event_at(row)
         zone = self.source.zone_name
-        if event.precision in (TimePrecision.DAY, TimePrecision.MONTH):
-            return format_moment(event.occurred_at, zone, event.precision, event.zone)
+        if event.precision in CALENDAR_PRECISIONS:
+            # The model's time text shows the source's calendar day or month,
+            # and the end of a range.
+            return self.source.time_text(event)
         moments = [event.occurred_at]
-        if row > 0:
+        # A day or month row shows no clock time and its date may be in its
+        # own zone, so the row after it always shows its date.
+        if row > 0 and self.event_at(row - 1).precision not in CALENDAR_PRECISIONS:
             moments.insert(0, self.event_at(row - 1).occurred_at)
         text = day_labels(moments, zone)[-1]
         if event.precision is TimePrecision.HOUR:
