@@ -261,3 +261,14 @@ def test_reply_note_gives_thread_time(tmp_path: Path) -> None:
         "(Slack ts 1714557600.000100)",
         "Reply in the thread started at Slack ts not-a-ts",
     ]
+
+
+def test_invalid_users_warning_names_file_once(tmp_path: Path) -> None:
+    messages = [{"ts": "1714557600.000100", "user": "U1", "text": "Paging"}]
+    export = write_export(tmp_path, messages)
+    (export / "users.json").write_text("[{")
+    [warning] = parse_slack_export(export).errors
+    assert warning.warning
+    assert warning.file == "users.json"
+    assert warning.message.startswith("not valid UTF-8 JSON (")
+    assert warning.report_line().startswith("warning: users.json: not valid")

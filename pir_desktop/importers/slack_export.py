@@ -256,7 +256,7 @@ def _load_users(files: list[SlackFile], result: ImportResult[Any]) -> dict[str, 
     users = next((f for f in files if f.name.rsplit("/", 1)[-1] == "users.json"), None)
     if users is None:
         message = (
-            "users.json not found, so messages show user ids instead of names: "
+            "not found, so messages show user ids instead of names: "
             "export again with users.json to get names"
         )
         result.errors.append(RowError(0, "", message, "users.json", warning=True))
@@ -265,7 +265,7 @@ def _load_users(files: list[SlackFile], result: ImportResult[Any]) -> dict[str, 
         return user_names(json.loads(users.data.decode("utf-8")))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         message = (
-            f"users.json is not valid UTF-8 JSON ({exc}), so messages show user "
+            f"not valid UTF-8 JSON ({exc}), so messages show user "
             "ids instead of names: export again to get names"
         )
         result.errors.append(RowError(0, "", message, users.name, warning=True))
