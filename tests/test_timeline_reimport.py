@@ -12,7 +12,7 @@ from pir_desktop.domain.enums import EventKind
 from pir_desktop.importers.result import ImportResult
 from pir_desktop.services import ReviewLibrary, timeline_import
 from pir_desktop.services.timeline_import import ImportFormat
-from pir_desktop.ui.dialogs.import_preview import ImportPreviewDialog
+from pir_desktop.ui.dialogs.import_preview import ImportPreviewDialog, summary_text
 
 TIMELINE = Path(__file__).parent / "fixtures" / "timeline"
 SLACK = ImportFormat.SLACK
@@ -196,3 +196,81 @@ def test_repeated_key_warns(imported) -> None:
     assert warning.line == 1
     assert "row 2 has the same source key" in warning.message
     assert [row for row, _ in preview.new] == [2]
+
+
+def test_deleted_event_not_reimported(imported) -> None:
+    library, review_id = imported
+    target = message_event(library, review_id, changed=False)
+    library.delete(review_id, target)
+
+    preview = timeline_import.preview(library, review_id, TIMELINE / "slack", SLACK)
+    applied = timeline_import.apply(library, preview)
+
+    assert [event.source_key for _, event in preview.deleted] == [target.source_key]
+    assert applied.added == []
+    keys = {e.source_key for e in slack_events(library, review_id)}
+    assert target.source_key not in keys
+
+
+def test_accepted_deleted_row_returns(imported) -> None:
+    library, review_id = imported
+    target = message_event(library, review_id, changed=False)
+    library.delete(review_id, target)
+    preview = timeline_import.preview(library, review_id, TIMELINE / "slack", SLACK)
+
+    timeline_import.apply(library, preview, set(preview.rows()))
+    again = timeline_import.preview(library, review_id, TIMELINE / "slack", SLACK)
+
+    keys = {e.source_key for e in slack_events(library, review_id)}
+    assert target.source_key in keys
+    assert again.deleted == []
+    assert again.new == []
+
+
+def test_undone_delete_forgets_key(imported) -> None:
+    library, review_id = imported
+    target = message_event(library, review_id, changed=False)
+    deletion = library.delete(review_id, target)
+    library.restore(deletion)
+
+    preview = timeline_import.preview(library, review_id, TIMELINE / "slack", SLACK)
+
+    assert preview.deleted == []
+    assert target.id in {event.id for _, event in preview.unchanged}
+
+
+def test_preview_leaves_deleted_row_unchecked(qtbot, imported) -> None:
+    library, review_id = imported
+    target = message_event(library, review_id, changed=False)
+    library.delete(review_id, target)
+    preview = timeline_import.preview(library, review_id, TIMELINE / "slack", SLACK)
+    [(row, _event)] = preview.deleted
+
+    dialog = ImportPreviewDialog(preview, "UTC")
+    qtbot.addWidget(dialog)
+
+    assert row not in dialog.accepted_rows()
+    assert "1 row of events deleted in the review" in summary_text(preview)
+    dialog.set_checked(row, True)
+    assert row in dialog.accepted_rows()
+
+
+def test_cli_reports_skipped_deleted(imported) -> None:
+    library, review_id = imported
+    target = message_event(library, review_id, changed=False)
+    library.delete(review_id, target)
+    location = library.location
+    library.close()
+
+    result = run_cli(
+        "import-timeline",
+        location,
+        "--review",
+        REFERENCE,
+        "--format",
+        "slack",
+        TIMELINE / "slack",
+    )
+
+    assert f"skipped: {target.source_key}: deleted in the review" in result.stdout
+    assert "skipped 1 deleted in the review" in result.stdout

@@ -142,6 +142,11 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
     applied = timeline_import.apply(library, preview)
     for error in preview.errors:
         print(error.report_line())
+    for _row, event in preview.deleted:
+        print(
+            f"skipped: {event.source_key}: deleted in the review after an earlier "
+            "import, so it was not imported again"
+        )
     for update in preview.edited():
         print(
             f"kept: {update.stored.source_key}: edited in the review since its "
@@ -155,6 +160,8 @@ def _cmd_import_timeline(args: argparse.Namespace) -> int:
     )
     if preview.edited():
         summary += f", kept {len(preview.edited())} edited in the review"
+    if preview.deleted:
+        summary += f", skipped {len(preview.deleted)} deleted in the review"
     if warnings:
         summary += f", warnings {warnings}"
     print(summary)

@@ -5,7 +5,9 @@ source_key: a new key is a new event, a known key with different content is
 an update, and a known key with the same content is unchanged. An update of
 an event that was edited in the review since an import last wrote it is
 marked `edited` and is not applied unless the user accepts its row, so a
-re-import never silently undoes a reviewer's changes. `apply` writes the
+re-import never silently undoes a reviewer's changes. Likewise a row whose
+event a reviewer deleted is listed apart and not imported again unless
+accepted. `apply` writes the
 accepted rows of a preview in one transaction, so a failure or a cancel
 leaves the timeline as it was.
 """
@@ -73,17 +75,25 @@ class ImportPreview:
     review_id: UUID
     source: str
     new: list[tuple[int, TimelineEvent]] = field(default_factory=list)
+    # New rows whose source key belongs to an event deleted in the review.
+    deleted: list[tuple[int, TimelineEvent]] = field(default_factory=list)
     updated: list[EventUpdate] = field(default_factory=list)
     unchanged: list[tuple[int, TimelineEvent]] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
 
     def rows(self) -> list[int]:
-        """Return the row numbers of every new and updated event."""
-        return [row for row, _ in self.new] + [u.row for u in self.updated]
+        """Return the row numbers of every new, deleted and updated event."""
+        added = [row for row, _ in [*self.new, *self.deleted]]
+        return added + [u.row for u in self.updated]
 
     def default_rows(self) -> list[int]:
-        """Return the rows applied unless the user chooses: all but edited updates."""
+        """Return the rows applied unless the user chooses.
+
+        They leave out updates of events edited in the review and rows of
+        events deleted from it.
+        """
         kept = {update.row for update in self.edited()}
+        kept.update(row for row, _ in self.deleted)
         return [row for row in self.rows() if row not in kept]
 
     def edited(self) -> list[EventUpdate]:
@@ -152,11 +162,13 @@ def compare(
     result: ImportResult[TimelineEvent],
     existing: list[TimelineEvent],
     edited_ids: Collection[UUID] = frozenset(),
+    deleted_keys: Collection[str] = frozenset(),
 ) -> ImportPreview:
-    """Sort parsed events into new, updated and unchanged by source_key.
+    """Sort parsed events into new, deleted, updated and unchanged by source_key.
 
     `edited_ids` are the stored events edited since an import last wrote
-    them (`edited_event_ids`), whose updates are marked `edited`.
+    them, whose updates are marked `edited`, and `deleted_keys` the source
+    keys of imported events deleted from the review (see `import_state`).
     """
     preview = ImportPreview(review_id, source, errors=list(result.errors))
     by_key = {e.source_key: e for e in existing if e.source_key}
@@ -173,6 +185,9 @@ def compare(
     for record in sorted(latest.values(), key=itemgetter(0)):
         row, event = record
         stored = by_key.get(event.source_key) if event.source_key else None
+        if stored is None and event.source_key in deleted_keys:
+            preview.deleted.append(record)
+            continue
         if stored is None:
             preview.new.append(record)
             continue
@@ -212,8 +227,10 @@ def preview(
     result = read_source(source, format, zone, mapping, progress, cancelled)
     keys = {event.source_key for _, event in result.records if event.source_key}
     existing = load_stored_events(library, review_id, keys)
-    edited = edited_event_ids(library, review_id)
-    found = compare(review_id, str(source), result, existing, edited)
+    state = import_state(library, review_id)
+    found = compare(
+        review_id, str(source), result, existing, state.edited_ids, state.deleted_keys
+    )
     log.info(
         "Previewed %s import of %s into review %s: %d new, %d updated, "
         "%d unchanged, %d rejected in %.2f s",
@@ -239,10 +256,22 @@ def load_stored_events(
         return bulk.events_with_keys(session.connection(), review_id, keys)
 
 
-def edited_event_ids(library: ReviewLibrary, review_id: UUID) -> set[UUID]:
-    """Return the ids of the review's events edited since an import last wrote them."""
+@dataclass(frozen=True)
+class ImportState:
+    """What a review's reviewers changed in imported events, for `compare`."""
+
+    edited_ids: set[UUID]
+    deleted_keys: set[str]
+
+
+def import_state(library: ReviewLibrary, review_id: UUID) -> ImportState:
+    """Return the review's events edited since their import and deleted imports."""
     with library.library.reading() as session:
-        return bulk.edited_after_import(session.connection(), review_id)
+        connection = session.connection()
+        return ImportState(
+            bulk.edited_after_import(connection, review_id),
+            bulk.deleted_import_keys(connection, review_id),
+        )
 
 
 @collector_paused()
@@ -264,7 +293,8 @@ def apply(
     if accepted_rows is None:
         accepted_rows = preview.default_rows()
     accepted = set(accepted_rows)
-    new = [event for row, event in preview.new if row in accepted]
+    new = [event for row, event in [*preview.new, *preview.deleted] if row in accepted]
+    restored = [event.source_key for row, event in preview.deleted if row in accepted]
     updates = [update for update in preview.updated if update.row in accepted]
     started = time.perf_counter()
     with library.library.transaction() as session:
@@ -273,6 +303,7 @@ def apply(
         connection = session.connection()
         first_seq = bulk.next_event_seq(connection, preview.review_id)
         bulk.insert_events(connection, preview.review_id, new, first_seq)
+        bulk.forget_deleted_imports(connection, preview.review_id, restored)
         _write_updates(connection, preview.review_id, updates)
 
     # Copying tens of thousands of events would cost as much as storing

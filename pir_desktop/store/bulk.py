@@ -37,10 +37,11 @@ from sqlalchemy import (
 
 from ..domain.entities import TimelineEvent
 from ..domain.timeline_time import timeline_order
-from .schema import EventRow
+from .schema import DeletedImportRow, EventRow
 from .types import UTCDateTime, sqlite_datetime_text
 
 EVENTS = EventRow.__table__
+DELETED_IMPORTS = DeletedImportRow.__table__
 # Columns of an event row that are not fields of TimelineEvent.
 ROW_COLUMNS = ("review_id", "seq", "import_version")
 ORDER_COLUMNS = ("sort_at", "sort_rank")
@@ -227,6 +228,29 @@ def edited_after_import(connection: Connection, review_id: UUID) -> set[UUID]:
         EVENTS.c.version != EVENTS.c.import_version,
     )
     return set(connection.scalars(query))
+
+
+def deleted_import_keys(connection: Connection, review_id: UUID) -> set[str]:
+    """Return the source keys of imported events deleted from the review."""
+    query = select(DELETED_IMPORTS.c.source_key).where(
+        DELETED_IMPORTS.c.review_id == review_id
+    )
+    return set(connection.scalars(query))
+
+
+def forget_deleted_imports(
+    connection: Connection, review_id: UUID, keys: Collection[str]
+) -> None:
+    """Drop source keys from the review's deleted imports, as their events are back."""
+    ordered = list(keys)
+    for start in range(0, len(ordered), DELETE_BATCH):
+        batch = ordered[start : start + DELETE_BATCH]
+        connection.execute(
+            delete(DELETED_IMPORTS).where(
+                DELETED_IMPORTS.c.review_id == review_id,
+                DELETED_IMPORTS.c.source_key.in_(batch),
+            )
+        )
 
 
 def event_versions(connection: Connection, review_id: UUID) -> dict[UUID, int]:

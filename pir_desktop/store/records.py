@@ -15,6 +15,7 @@ from sqlalchemy.types import NullType
 from ..collector import collector_paused
 from ..domain.entities import Entity, TimelineEvent, WhyNode
 from ..domain.review import CHILD_TYPES, Review, ReviewFacts
+from .bulk import forget_deleted_imports
 from .library import Library, LibraryError, StaleEditError
 from .mapping import (
     ROW_TYPES,
@@ -24,7 +25,7 @@ from .mapping import (
     to_facts,
     trusted_entities,
 )
-from .schema import Base, EventRow, ReviewRow
+from .schema import Base, DeletedImportRow, EventRow, ReviewRow
 
 # Record types without links to other records, read by `_read_plain`. Timeline
 # events can number tens of thousands, and the ORM's per-row work would cost
@@ -370,11 +371,19 @@ def _flush_checked(session: Session, name: str) -> None:
 
 
 def delete_record(library: Library, entity_type: type[Entity], entity_id: UUID) -> None:
-    """Delete a record; rows that depend on it are deleted or unlinked by the schema."""
+    """Delete a record; rows that depend on it are deleted or unlinked by the schema.
+
+    Deleting an imported event records its source key, so that importing
+    the same source again does not bring it back unasked.
+    """
     with library.transaction() as session:
         row = session.get(ROW_TYPES[entity_type], entity_id)
         if row is None:
             raise LibraryError(f"{entity_type.__name__} {entity_id} no longer exists")
+        if isinstance(row, EventRow) and row.source_key:
+            session.merge(
+                DeletedImportRow(review_id=row.review_id, source_key=row.source_key)
+            )
         session.delete(row)
 
 
@@ -402,6 +411,10 @@ def restore_records(library: Library, review_id: UUID, entities: list[Entity]) -
                 row.version = entity.version + 1  # type: ignore[attr-defined]
             else:
                 fill_row(session, row, entity)
+            if isinstance(entity, TimelineEvent) and entity.source_key:
+                forget_deleted_imports(
+                    session.connection(), review_id, [entity.source_key]
+                )
             session.flush()
 
 

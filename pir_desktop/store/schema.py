@@ -405,3 +405,19 @@ class FishboneRow(ChildRow, Base):
     categories: Mapped[list[str]] = mapped_column(JSON)
     collapsed: Mapped[list[str]] = mapped_column(JSON)
     parents: Mapped[dict[UUID, UUID]] = mapped_column(UUIDMap)
+
+
+class DeletedImportRow(Base):
+    """Source key of an imported event that a reviewer deleted from the review.
+
+    A re-import of the same source leaves that row out unless the user
+    accepts it again. Undoing the deletion removes the key. The domain does
+    not see these rows: they only steer imports.
+    """
+
+    __tablename__ = "deleted_imports"
+
+    review_id: Mapped[UUID] = mapped_column(
+        ForeignKey("reviews.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_key: Mapped[str] = mapped_column(String(255), primary_key=True)

@@ -25,6 +25,11 @@ from ...services.timeline_import import ImportPreview
 ROW_ROLE = Qt.ItemDataRole.UserRole
 HEADERS = ("Row", "Time", "Description or value", "Details")
 EDITED_NOTE = "Edited in the review since its import"
+DELETED_NOTE = "Deleted in the review after an earlier import"
+DELETED_TIP = (
+    "A reviewer deleted the event that this row imported. Check the row to "
+    "import it again."
+)
 EDITED_TIP = (
     "This event was changed in the review after it was imported. Check the row "
     "to replace those changes with the file's values."
@@ -63,23 +68,7 @@ class ImportPreviewDialog(QDialog):
         for column, width in enumerate((90, 190, 360)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
-        edited = len(self.preview.edited())
-        kept = (
-            f" {edited} of the updated events were edited in the review since "
-            "their import and are unchecked, so the edits stay."
-            if edited
-            else ""
-        )
-        failed = len(rejected(self.preview.errors))
-        warnings = len(self.preview.errors) - failed
-        warned = f", {warnings} warnings" if warnings else ""
-        summary = QLabel(
-            f"{self.preview.source}: {len(self.preview.new)} new, "
-            f"{len(self.preview.updated)} updated, "
-            f"{len(self.preview.unchanged)} unchanged, "
-            f"{failed} rejected{warned}.{kept} Undo (Ctrl+Z) removes "
-            "the imported events and restores the events it updated."
-        )
+        summary = QLabel(summary_text(self.preview))
         summary.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Apply
@@ -126,6 +115,12 @@ class ImportPreviewDialog(QDialog):
         self.new_group = self._group("New", len(preview.new))
         for row, event in preview.new:
             self._event_item(self.new_group, row, event, True)
+        self.deleted_group = self._group("Deleted in the review", len(preview.deleted))
+        for row, event in preview.deleted:
+            item = self._event_item(self.deleted_group, row, event, True)
+            item.setCheckState(0, Qt.CheckState.Unchecked)
+            item.setText(3, DELETED_NOTE)
+            item.setToolTip(3, DELETED_TIP)
         self.updated_group = self._group("Updated", len(preview.updated))
         for update in preview.updated:
             item = self._event_item(
@@ -161,7 +156,7 @@ class ImportPreviewDialog(QDialog):
 
     def _checkable_items(self) -> list[QTreeWidgetItem]:
         items = []
-        for group in (self.new_group, self.updated_group):
+        for group in (self.new_group, self.deleted_group, self.updated_group):
             items.extend(group.child(i) for i in range(group.childCount()))
         return items
 
@@ -194,3 +189,35 @@ class ImportPreviewDialog(QDialog):
 
     def _update_apply(self) -> None:
         self.apply_button.setEnabled(bool(self.accepted_rows()))
+
+
+def summary_text(preview: ImportPreview) -> str:
+    """Return the preview's counts and what is left unchecked, in sentences."""
+    failed = len(rejected(preview.errors))
+    warnings = len(preview.errors) - failed
+    counts = (
+        f"{preview.source}: {len(preview.new)} new, {len(preview.updated)} "
+        f"updated, {len(preview.unchanged)} unchanged, {failed} rejected"
+    )
+    if warnings:
+        counts += f", {_count(warnings, 'warning')}"
+    sentences = [f"{counts}."]
+    edited = len(preview.edited())
+    if edited:
+        sentences.append(
+            f"{_count(edited, 'updated event')} changed in the review since the "
+            "import start unchecked, so the reviewer's changes stay unless checked."
+        )
+    if preview.deleted:
+        sentences.append(
+            f"{_count(len(preview.deleted), 'row')} of events deleted in the review "
+            "start unchecked, so they stay deleted unless checked."
+        )
+    sentences.append(
+        "Undo (Ctrl+Z) removes the imported events and restores the events it updated."
+    )
+    return " ".join(sentences)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"

@@ -21,7 +21,7 @@ from ...services.timeline_import import (
     ImportPreview,
     apply,
     compare,
-    edited_event_ids,
+    import_state,
     read_source,
 )
 from .. import errors, worker
@@ -178,15 +178,22 @@ class TimelineImporter(QObject):
         if cancelled or review is None or review.id != review_id:
             self.finished.emit("cancelled")
             return
-        edited = errors.attempt(
+        state = errors.attempt(
             self.tab,
             "Import not previewed",
-            lambda: edited_event_ids(self.tab.context.library, review.id),
+            lambda: import_state(self.tab.context.library, review.id),
         )
-        if edited is None:
+        if state is None:
             self.finished.emit("failed")
             return
-        preview = compare(review.id, request.source_name, result, review.events, edited)
+        preview = compare(
+            review.id,
+            request.source_name,
+            result,
+            review.events,
+            state.edited_ids,
+            state.deleted_keys,
+        )
         dialog = ImportPreviewDialog(preview, self.tab.zone_name, self.tab)
         dialog.accepted.connect(lambda: self._apply(preview, dialog.accepted_rows()))
         dialog.rejected.connect(lambda: self.finished.emit("rejected"))

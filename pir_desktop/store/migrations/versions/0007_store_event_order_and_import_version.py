@@ -1,4 +1,4 @@
-"""Store the timeline order of events and the version each import wrote.
+"""Store the timeline order of events and what imports need to know.
 
 Each event row gains its timeline order key: the earliest instant its time
 may mean (`sort_at`) and the rank of its precision (`sort_rank`), computed by
@@ -7,6 +7,9 @@ the domain's `timeline_order` from the row's time fields. One index over
 timeline order without reading the others. It replaces the indexes on
 review_id and occurred_at: no query filters by occurred_at alone, and the
 new index starts with review_id.
+
+A new table, `deleted_imports`, keeps the source key of each imported event
+that a reviewer deleted, so that a re-import does not bring it back unasked.
 
 Each event row also gains `import_version`, the version that the last
 import of its source wrote. Existing rows get 0, so an event imported
@@ -93,6 +96,13 @@ def _fill_order_keys() -> None:
 
 
 def upgrade() -> None:
+    op.create_table(
+        "deleted_imports",
+        sa.Column("review_id", sa.Uuid(), nullable=False),
+        sa.Column("source_key", sa.String(length=255), nullable=False),
+        sa.ForeignKeyConstraint(["review_id"], ["reviews.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("review_id", "source_key"),
+    )
     with op.batch_alter_table("events", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("sort_at", sa.DateTime(timezone=True), nullable=True)
@@ -130,3 +140,4 @@ def downgrade() -> None:
         batch_op.drop_column("import_version")
         batch_op.drop_column("sort_rank")
         batch_op.drop_column("sort_at")
+    op.drop_table("deleted_imports")
