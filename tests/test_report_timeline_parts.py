@@ -7,10 +7,14 @@ from uuid import uuid4
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from pir_desktop.domain.enums import EventKind, label
 from pir_desktop.domain.procedure import default_procedure
 from pir_desktop.report import render_pdf
 from pir_desktop.report import timeline as timeline_report
+from pir_desktop.report.fonts import REGULAR, register_fonts
+from pir_desktop.report.tables import column_widths
 from pir_desktop.services.sample import sample_review
 
 EVENT_COUNT = 130
@@ -47,3 +51,13 @@ def test_parts_list_every_event(monkeypatch: pytest.MonkeyPatch) -> None:
     numbers = [int(n) for n in re.findall(r"Agent message number (\d{4})", table)]
     assert numbers == list(range(EVENT_COUNT))
     assert table.count(header) >= 3
+
+
+def test_kind_column_fits_every_kind() -> None:
+    register_fonts()
+    widths = column_widths(timeline_report.EVENT_COLUMNS)
+    padding = 6
+    for kind in EventKind:
+        for word in label(kind).split():
+            width = stringWidth(word, REGULAR, 8)
+            assert width <= widths[1] - padding, word
