@@ -6,6 +6,7 @@ import sqlite3
 import stat
 import threading
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 from conftest import example_review
@@ -178,6 +179,17 @@ def test_duplicate_review_rejected(sample_file: Path) -> None:
     library = ReviewLibrary.open(sample_file)
     with pytest.raises(LibraryError, match="already in"):
         library.add_review(sample_review())
+    assert len(library.reviews()) == 1
+
+
+def test_copied_records_clash_named(sample_file: Path) -> None:
+    library = ReviewLibrary.open(sample_file)
+    copy = sample_review().model_copy(
+        update={"id": uuid4(), "reference": "MATRIX-COPY"}
+    )
+
+    with pytest.raises(LibraryError, match="has a record whose id is already used"):
+        library.add_review(copy)
     assert len(library.reviews()) == 1
 
 

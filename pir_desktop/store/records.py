@@ -285,11 +285,29 @@ def insert_review(library: Library, review: Review) -> Review:
                     _insert(session, review.id, entity, seqs[entity.id])
                 session.flush()
     except IntegrityError as exc:
-        raise LibraryError(
+        raise LibraryError(_clash_message(library, review)) from exc
+    return load_review(library, review.id)
+
+
+def _clash_message(library: Library, review: Review) -> str:
+    """Return why a review could not be inserted: its id, reference or a record id."""
+    with library.reading() as session:
+        same = session.scalar(
+            select(func.count()).where(
+                (ReviewRow.id == review.id) | (ReviewRow.reference == review.reference)
+            )
+        )
+    if same:
+        return (
             f"review {review.reference!r} (id {review.id}) is already in "
             f"{library.location}: delete it first or change its reference"
-        ) from exc
-    return load_review(library, review.id)
+        )
+    return (
+        f"review {review.reference!r} has a record whose id is already used in "
+        f"{library.location}, because records keep the ids of the document they "
+        "came from: import it into another library, or delete the review it was "
+        "copied from"
+    )
 
 
 def _parents_first(nodes: list[WhyNode]) -> list[WhyNode]:
