@@ -321,3 +321,20 @@ def test_fast_failure_hides_progress(qtbot, timeline, tmp_path, monkeypatch) -> 
 
     qtbot.waitUntil(lambda: outcomes == ["failed"], timeout=10_000)
     assert progress_shown == [False]
+
+
+def test_source_dialog_offers_last_source(
+    qtbot, timeline, tmp_path, shown_errors
+) -> None:
+    export = tmp_path / "notes"
+    export.mkdir()
+    importer = timeline.importer
+    choose_source(qtbot, importer, ImportFormat.SLACK, export)
+    importer.cancel()
+
+    dialog = importer.start()
+
+    assert dialog.chosen_format() is ImportFormat.SLACK
+    assert dialog.path.text() == str(export)
+    assert dialog.zone.currentText() == "UTC"
+    dialog.reject()

@@ -76,10 +76,18 @@ class TimelineImporter(QObject):
         self.task: worker.Task | None = None
         self.preview_dialog: ImportPreviewDialog | None = None
         self.progress_values: list[int] = []
+        # The last source chosen, offered again: an export is often imported
+        # again after it changed.
+        self.last_request: ImportRequest | None = None
 
     def start(self) -> ImportSourceDialog:
-        """Open the source dialog; its OK continues the import."""
+        """Open the source dialog, filled with the last source; OK continues."""
         dialog = ImportSourceDialog(self.tab.zone_name, self.tab)
+        last = self.last_request
+        if last is not None:
+            dialog.set_format(last.format)
+            dialog.path.setText("" if last.path is None else str(last.path))
+            dialog.zone.setCurrentText(last.zone)
         dialog.accepted.connect(lambda: self._source_chosen(dialog))
         dialog.finished.connect(dialog.deleteLater)
         self.source_dialog = dialog
@@ -89,6 +97,7 @@ class TimelineImporter(QObject):
     def _source_chosen(self, dialog: ImportSourceDialog) -> None:
         request = dialog.request
         assert request is not None
+        self.last_request = request
         if request.format is not ImportFormat.CSV:
             self.run(request, None)
             return
