@@ -65,7 +65,8 @@ class ImportPreviewDialog(QDialog):
     def _layout(self) -> None:
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((90, 190, 360)):
+        # The second column holds a time, or an error's file and line.
+        for column, width in enumerate((90, 280, 330)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         summary = QLabel(summary_text(self.preview))
@@ -89,7 +90,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
-        self.resize(980, 560)
+        self.resize(1060, 560)
 
     def _group(self, title: str, count: int) -> QTreeWidgetItem:
         group = QTreeWidgetItem(self.tree, [f"{title} ({count})"])
