@@ -196,6 +196,9 @@ def compare(
             preview.unchanged.append((row, stored))
             continue
         merged = event.model_copy(update={"id": stored.id, "version": stored.version})
+        # NOTE: an edit is known per event, not per field. An event whose only
+        # edit is its sensitive mark also keeps its old text, and accepting the
+        # row takes every field from the file, the reviewer's ones included.
         edited = stored.id in edited_ids
         preview.updated.append(EventUpdate(row, stored, merged, changed, edited))
     return preview
