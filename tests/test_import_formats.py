@@ -239,7 +239,7 @@ def test_slack_errors_name_file() -> None:
         ("incident/2024-05-03.json", 3),
     ]
     assert errors[0].location == "incident/2024-05-02.json line 7 (message 6)"
-    assert "no text" in errors[0].message
+    assert errors[0].message == "attachments is dict, not a list"
     assert "invalid JSON" in errors[1].message
 
 
@@ -339,6 +339,7 @@ def test_slack_errors_in_message_order(tmp_path: Path) -> None:
     assert result.errors[0].message.startswith("actor_role: ")
     assert "valid string" in result.errors[0].message
     assert "no text" in result.errors[1].message
+    assert [error.warning for error in result.errors] == [False, True, False, False]
     assert result.errors[2].message == "message is not an object"
     assert "out of range" in result.errors[3].message
     [(row, event)] = result.records

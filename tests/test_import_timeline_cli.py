@@ -44,13 +44,26 @@ def test_missing_users_is_warning(library_file: Path, tmp_path: Path) -> None:
 
 
 def test_rejected_row_with_warning_exits_1(library_file: Path, tmp_path: Path) -> None:
-    messages = [*MESSAGES, {"ts": "1714557800.000100", "user": "U1", "text": ""}]
+    messages = [*MESSAGES, {"ts": "1714557800.000100", "user": "U1", "text": 5}]
     export = slack_export(tmp_path / "export", messages, users=False)
     result = run_import(library_file, "--format", "slack", export)
     assert result.returncode == 1
     assert "incident/2024-05-01.json line 12 (message 3): " in result.stdout
     last = result.stdout.splitlines()[-1]
     assert last == "added 2, updated 0, unchanged 0, rejected 1, warnings 1"
+
+
+def test_empty_message_exits_0(library_file: Path, tmp_path: Path) -> None:
+    messages = [*MESSAGES, {"ts": "1714557800.000100", "user": "U1", "text": ""}]
+    export = slack_export(tmp_path / "export", messages)
+    result = run_import(library_file, "--format", "slack", export)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(
+        "warning: incident/2024-05-01.json line 12 (message 3): "
+    )
+    assert "no text, rich text, attachment or file" in lines[0]
+    assert lines[-1] == "added 2, updated 0, unchanged 0, rejected 0, warnings 1"
 
 
 def test_clean_slack_import_exits_0(library_file: Path, tmp_path: Path) -> None:

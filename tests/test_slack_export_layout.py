@@ -212,17 +212,12 @@ def test_message_content_without_text(
 @pytest.mark.parametrize(
     ("message", "reason"),
     [
-        ({"user": "U1", "text": ""}, "no text, attachment text or file name"),
-        (
-            {"user": "U1", "attachments": [{"color": "good"}], "files": []},
-            "no text, attachment text or file name",
-        ),
         ({"user": "U1", "attachments": "Disk full"}, "attachments is str, not a list"),
         ({"user": "U1", "files": [None]}, "files item 1 is NoneType, not an object"),
         ({"user": "U1", "text": 5}, "text is int, not a string"),
     ],
 )
-def test_message_without_content_rejected(
+def test_malformed_content_rejected(
     tmp_path: Path, message: dict[str, object], reason: str
 ) -> None:
     messages = [
@@ -234,6 +229,32 @@ def test_message_without_content_rejected(
     assert event.description == "Dana Reyes: Bridge opened"
     [error] = result.errors
     assert reason in error.message
+    assert not error.warning
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        {"user": "U1", "text": ""},
+        {"user": "U1"},
+        {"user": "U1", "text": " ", "attachments": [{"color": "good"}], "files": []},
+        {"user": "U1", "text": "", "blocks": [{"type": "divider"}]},
+    ],
+    ids=["empty text", "no text", "empty attachment", "no rich text"],
+)
+def test_empty_message_is_warning(tmp_path: Path, message: dict[str, object]) -> None:
+    messages = [
+        {"user": "U1", "text": "Paging on-call", "ts": "1714557600.000100"},
+        dict(message, ts="1714557700.000100"),
+    ]
+    result = parse_slack_export(write_export(tmp_path, messages))
+    [(_, event)] = result.records
+    assert event.description == "Dana Reyes: Paging on-call"
+    [warning] = result.errors
+    assert warning.warning
+    assert warning.item == "message 2"
+    assert warning.file == "incident/2024-05-01.json"
+    assert "no text, rich text, attachment or file" in warning.message
 
 
 def test_reply_note_gives_thread_time(tmp_path: Path) -> None:

@@ -9,8 +9,9 @@ Message text is Slack's markup: `<@U123>` mentions become the user's name,
 `<#C123|name>` channel links become `#name`, `<url|label>` links become
 `label (url)`, and the entities &lt; &gt; &amp; are unescaped exactly once.
 A message without text imports the text of its attachments, as alerting
-bots post it, or the names of its shared files. Without users.json the
-messages still import, showing user ids.
+bots post it, or the names of its shared files. A message with no content
+at all is skipped with a warning. Without users.json the messages still
+import, showing user ids.
 """
 
 import json
@@ -322,14 +323,19 @@ def _add_day(
         source_file=file_name,
     )
     key_prefix = f"slack:{channel}:"
-    # Rejected messages with their positions, to report them in file order.
-    rejected: list[tuple[int, str]] = []
+    # Rejected and empty messages with their positions and whether the
+    # error is a warning, to report them in file order.
+    rejected: list[tuple[int, str, bool]] = []
     fields: list[dict[str, Any]] = []
     for position, message in enumerate(messages, start=1):
         try:
             item = _message_fields(message, position, shared, key_prefix, markup)
+        except EmptyMessage as exc:
+            # An empty message records nothing, so it does not fail the import.
+            rejected.append((position, str(exc), True))
+            continue
         except (KeyError, TypeError, ValueError) as exc:
-            rejected.append((position, _describe(exc)))
+            rejected.append((position, _describe(exc), False))
             continue
         if item is not None:
             fields.append(item)
@@ -338,10 +344,10 @@ def _add_day(
     for item, event in zip(fields, validate_events(fields), strict=True):
         position = item["source_row"]
         if isinstance(event, ValidationError):
-            rejected.append((position, validation_message(event)))
+            rejected.append((position, validation_message(event), False))
         else:
             records.append((rows_before + position, event))
-    for position, reason in sorted(rejected):
+    for position, reason, warning in sorted(rejected):
         result.errors.append(
             RowError(
                 lines.line(position),
@@ -349,6 +355,7 @@ def _add_day(
                 reason,
                 file_name,
                 item=f"message {position}",
+                warning=warning,
             )
         )
 
@@ -363,12 +370,16 @@ def _describe(exc: Exception) -> str:
     return str(exc)
 
 
+class EmptyMessage(ValueError):
+    """Raised for a message with no text, rich text, attachment or file."""
+
+
 def _content(message: dict[str, Any], markup: SlackMarkup) -> str:
     """Return the message's text, else its attachments' text, else its file names.
 
     Alerting bots often post an empty text with the alert in attachments,
     and a file share without a comment has only its files. Raises
-    ValueError for a message with none of these, and TypeError for a text
+    EmptyMessage for a message with none of these, and TypeError for a text
     that is not a string.
     """
     text = message.get("text")
@@ -393,7 +404,9 @@ def _content(message: dict[str, Any], markup: SlackMarkup) -> str:
         return f"Shared file: {names[0]}"
     if names:
         return f"Shared files: {', '.join(names)}"
-    raise ValueError("message has no text, attachment text or file name to import")
+    raise EmptyMessage(
+        "message has no text, rich text, attachment or file, so it was not imported"
+    )
 
 
 def _objects(message: dict[str, Any], field: str) -> list[dict[str, Any]]:
