@@ -193,7 +193,48 @@ CONTENT_CASES = [
     ),
     (
         {"user": "U1", "text": "see graph", "files": [{"name": "cpu.png"}]},
-        "Dana Reyes: see graph",
+        "Dana Reyes: see graph — shared file: cpu.png",
+    ),
+    (
+        {
+            "user": "U1",
+            "text": "here are the logs",
+            "files": [{"name": "a.log", "title": "Auth log"}, {"name": "b.log"}],
+        },
+        "Dana Reyes: here are the logs — shared files: Auth log, b.log",
+    ),
+    (
+        {
+            "subtype": "file_share",
+            "user": "U1",
+            "text": "",
+            "files": [{"id": "F1", "mode": "hidden_by_limit"}],
+        },
+        "Dana Reyes: Shared a file that the workspace's plan hides",
+    ),
+    (
+        {
+            "user": "U1",
+            "files": [
+                {"id": "F1", "mode": "hidden_by_limit"},
+                {"id": "F2", "mode": "hidden_by_limit"},
+                {"id": "F3", "mode": "tombstone"},
+            ],
+        },
+        "Dana Reyes: Shared 2 files that the workspace's plan hides, a deleted file",
+    ),
+    (
+        {
+            "user": "U1",
+            "text": "before the reboot",
+            "files": [{"name": "dmesg.txt"}, {"id": "F2", "mode": "hidden_by_limit"}],
+        },
+        "Dana Reyes: before the reboot — shared files: dmesg.txt, "
+        "a file that the workspace's plan hides",
+    ),
+    (
+        {"user": "U1", "files": [{"id": "F1", "mode": ["odd"]}]},
+        "Dana Reyes: Shared a file without a name",
     ),
 ]
 
@@ -215,6 +256,10 @@ def test_message_content_without_text(
         ({"user": "U1", "attachments": "Disk full"}, "attachments is str, not a list"),
         ({"user": "U1", "files": [None]}, "files item 1 is NoneType, not an object"),
         ({"user": "U1", "text": 5}, "text is int, not a string"),
+        (
+            {"user": "U1", "text": "see log", "files": "log.txt"},
+            "files is str, not a list",
+        ),
     ],
 )
 def test_malformed_content_rejected(

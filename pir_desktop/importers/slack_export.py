@@ -9,9 +9,10 @@ Message text is Slack's markup: `<@U123>` mentions become the user's name,
 `<#C123|name>` channel links become `#name`, `<url|label>` links become
 `label (url)`, and the entities &lt; &gt; &amp; are unescaped exactly once.
 A message without text imports the text of its attachments, as alerting
-bots post it, or the names of its shared files. A message with no content
-at all is skipped with a warning. Without users.json the messages still
-import, showing user ids.
+bots post it. The names of shared files follow the text, and a file that a
+free plan hides is still listed as a file. A message with no content at all
+is skipped with a warning. Without users.json the messages still import,
+showing user ids.
 """
 
 import json
@@ -375,38 +376,77 @@ class EmptyMessage(ValueError):
 
 
 def _content(message: dict[str, Any], markup: SlackMarkup) -> str:
-    """Return the message's text, else its attachments' text, else its file names.
+    """Return the text of a message, followed by the names of its files.
 
-    Alerting bots often post an empty text with the alert in attachments,
-    and a file share without a comment has only its files. Raises
-    EmptyMessage for a message with none of these, and TypeError for a text
-    that is not a string.
+    A message without text takes the text of its attachments, as alerting
+    bots post them. A file share without a comment becomes "Shared file:
+    NAME". Raises EmptyMessage for a message with none of these, and
+    TypeError for a text that is not a string or for attachments or files
+    that are not a list of objects.
     """
     text = message.get("text")
     if text is not None and not isinstance(text, str):
         raise TypeError(f"text is {type(text).__name__}, not a string")
-    plain = markup.plain(text).strip() if text else ""
-    if plain:
-        return plain
-    attached = [
-        markup.plain(content).strip()
-        for attachment in _objects(message, "attachments")
-        if (content := _first_text(attachment, ATTACHMENT_TEXT))
+    content = markup.plain(text).strip() if text else ""
+    if not content and "attachments" in message:
+        content = "; ".join(
+            markup.plain(part).strip()
+            for attachment in _objects(message, "attachments")
+            if (part := _first_text(attachment, ATTACHMENT_TEXT))
+        )
+    if "files" in message:
+        content = _with_files(content, _objects(message, "files"))
+    if not content:
+        raise EmptyMessage(
+            "message has no text, rich text, attachment or file, so it was not imported"
+        )
+    return content
+
+
+# Phrases for shared files that Slack exports without a name, by the file's
+# mode, for one file and for several.
+UNNAMED_FILES = {
+    "hidden_by_limit": (
+        "a file that the workspace's plan hides",
+        "{} files that the workspace's plan hides",
+    ),
+    "tombstone": ("a deleted file", "{} deleted files"),
+}
+UNNAMED_FILE = ("a file without a name", "{} files without a name")
+
+
+def _with_files(content: str, files: list[dict[str, Any]]) -> str:
+    """Return `content` followed by the files that the message shares.
+
+    Slack exports a file that a free plan hides, or that was deleted, with
+    only its id and its mode, so such files are counted by mode.
+    """
+    if not files:
+        return content
+    named: list[str] = []
+    unnamed: dict[tuple[str, str], int] = {}
+    for shared in files:
+        name = _first_text(shared, FILE_NAME)
+        if name:
+            named.append(name.strip())
+            continue
+        mode = shared.get("mode")
+        phrases = UNNAMED_FILES.get(mode if isinstance(mode, str) else "")
+        phrases = phrases or UNNAMED_FILE
+        unnamed[phrases] = unnamed.get(phrases, 0) + 1
+    others = [
+        one if count == 1 else several.format(count)
+        for (one, several), count in unnamed.items()
     ]
-    if any(attached):
-        return "; ".join(part for part in attached if part)
-    names = [
-        name.strip()
-        for shared in _objects(message, "files")
-        if (name := _first_text(shared, FILE_NAME))
-    ]
-    if len(names) == 1:
-        return f"Shared file: {names[0]}"
-    if names:
-        return f"Shared files: {', '.join(names)}"
-    raise EmptyMessage(
-        "message has no text, rich text, attachment or file, so it was not imported"
-    )
+    if named:
+        label = "file" if len(files) == 1 else "files"
+        listed = f"{label}: {', '.join(named + others)}"
+    else:
+        # Such as "a file that the workspace's plan hides", after "Shared".
+        listed = ", ".join(others)
+    if content:
+        return f"{content} — shared {listed}"
+    return f"Shared {listed}"
 
 
 def _objects(message: dict[str, Any], field: str) -> list[dict[str, Any]]:
