@@ -238,6 +238,81 @@ CONTENT_CASES = [
     ),
 ]
 
+BLOCKS = [
+    {
+        "type": "rich_text",
+        "elements": [
+            {
+                "type": "rich_text_section",
+                "elements": [
+                    {"type": "user", "user_id": "U1"},
+                    {"type": "text", "text": " rotated the keys, see "},
+                    {
+                        "type": "link",
+                        "url": "https://runbook.example",
+                        "text": "runbook",
+                    },
+                    {"type": "text", "text": " "},
+                    {"type": "emoji", "name": "white_check_mark"},
+                    {"type": "future_element", "text": "skipped"},
+                    {"type": "text", "text": 7},
+                    {"type": ["text"], "text": "type not a string"},
+                    "not an element",
+                ],
+            },
+            {
+                "type": "rich_text_list",
+                "elements": [
+                    {
+                        "type": "rich_text_section",
+                        "elements": [
+                            {"type": "text", "text": "ask "},
+                            {"type": "usergroup", "usergroup_id": "S1"},
+                            {"type": "text", "text": " in "},
+                            {"type": "channel", "channel_id": "C1"},
+                        ],
+                    },
+                    {
+                        "type": "rich_text_section",
+                        "elements": [{"type": "link", "url": "https://a.example"}],
+                    },
+                ],
+            },
+        ],
+    },
+    {"type": "divider"},
+]
+
+
+def test_message_content_from_blocks(tmp_path: Path) -> None:
+    message = {"user": "U1", "text": "", "blocks": BLOCKS, "ts": "1714557600.0"}
+    result = parse_slack_export(write_export(tmp_path, [message]))
+    assert result.errors == []
+    [(_, event)] = result.records
+    assert event.description == (
+        "Dana Reyes: @Dana Reyes rotated the keys, see runbook "
+        "(https://runbook.example) :white_check_mark:\n"
+        "ask @S1 in #C1\n"
+        "https://a.example"
+    )
+
+
+def test_message_text_preferred_to_blocks(tmp_path: Path) -> None:
+    message = {"user": "U1", "text": "from text", "blocks": BLOCKS, "ts": "1.0"}
+    [(_, event)] = parse_slack_export(write_export(tmp_path, [message])).records
+    assert event.description == "Dana Reyes: from text"
+
+
+@pytest.mark.parametrize(
+    "blocks", ["text", 5, [None], [{"type": "rich_text", "elements": "x"}]]
+)
+def test_blocks_of_wrong_type_add_nothing(tmp_path: Path, blocks: object) -> None:
+    message = {"user": "U1", "text": "", "blocks": blocks, "ts": "1.0"}
+    result = parse_slack_export(write_export(tmp_path, [message]))
+    assert result.records == []
+    [warning] = result.errors
+    assert warning.warning
+
 
 @pytest.mark.parametrize(("message", "description"), CONTENT_CASES)
 def test_message_content_without_text(

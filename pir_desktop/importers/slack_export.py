@@ -8,11 +8,11 @@ edited, so importing a later export updates the edited message's event.
 Message text is Slack's markup: `<@U123>` mentions become the user's name,
 `<#C123|name>` channel links become `#name`, `<url|label>` links become
 `label (url)`, and the entities &lt; &gt; &amp; are unescaped exactly once.
-A message without text imports the text of its attachments, as alerting
-bots post it. The names of shared files follow the text, and a file that a
-free plan hides is still listed as a file. A message with no content at all
-is skipped with a warning. Without users.json the messages still import,
-showing user ids.
+A message without text imports the text of its rich text blocks, else of
+its attachments, as alerting bots post it. The names of shared files follow
+the text, and a file that a free plan hides is still listed as a file. A
+message with no content at all is skipped with a warning. Without
+users.json the messages still import, showing user ids.
 """
 
 import json
@@ -378,16 +378,18 @@ class EmptyMessage(ValueError):
 def _content(message: dict[str, Any], markup: SlackMarkup) -> str:
     """Return the text of a message, followed by the names of its files.
 
-    A message without text takes the text of its attachments, as alerting
-    bots post them. A file share without a comment becomes "Shared file:
-    NAME". Raises EmptyMessage for a message with none of these, and
-    TypeError for a text that is not a string or for attachments or files
-    that are not a list of objects.
+    A message without text takes the text of its rich text blocks, else of
+    its attachments, as alerting bots post them. A file share without a
+    comment becomes "Shared file: NAME". Raises EmptyMessage for a message
+    with none of these, and TypeError for a text that is not a string or
+    for attachments or files that are not a list of objects.
     """
     text = message.get("text")
     if text is not None and not isinstance(text, str):
         raise TypeError(f"text is {type(text).__name__}, not a string")
     content = markup.plain(text).strip() if text else ""
+    if not content and "blocks" in message:
+        content = _blocks_text(message["blocks"], markup.names)
     if not content and "attachments" in message:
         content = "; ".join(
             markup.plain(part).strip()
@@ -447,6 +449,72 @@ def _with_files(content: str, files: list[dict[str, Any]]) -> str:
     if content:
         return f"{content} — shared {listed}"
     return f"Shared {listed}"
+
+
+def _blocks_text(blocks: Any, names: dict[str, str]) -> str:
+    """Return the text of a message's rich text blocks, one line per section.
+
+    Elements of an unknown type, and values of an unexpected type, add
+    nothing, so a block that Slack adds later cannot reject the message.
+    """
+    pieces: list[str] = []
+    _add_rich_text(blocks, names, pieces)
+    lines = (line.strip() for line in "".join(pieces).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _add_rich_text(elements: Any, names: dict[str, str], pieces: list[str]) -> None:
+    """Append the text pieces of a list of blocks or rich text elements."""
+    if not isinstance(elements, list):
+        return
+    for element in elements:
+        if not isinstance(element, dict):
+            continue
+        if "elements" in element:
+            # A rich_text block, or a section, list, quote or preformatted
+            # part of one: each of these ends a line.
+            _add_rich_text(element["elements"], names, pieces)
+            pieces.append("\n")
+        else:
+            pieces.append(_rich_text_piece(element, names))
+
+
+def _rich_text_piece(element: dict[str, Any], names: dict[str, str]) -> str:
+    """Return the text of one rich text element, or "" for an unknown type."""
+    kind = element.get("type")
+    if not isinstance(kind, str):
+        return ""
+    value = element.get(RICH_TEXT_FIELDS.get(kind, ""))
+    if not isinstance(value, str):
+        return ""
+    if kind == "text" or kind == "date":
+        return value
+    if kind == "link":
+        label = element.get("text")
+        if isinstance(label, str) and label and label != value:
+            return f"{label} ({value})"
+        return value
+    if kind == "user":
+        return "@" + names.get(value, value)
+    if kind == "emoji":
+        return f":{value}:"
+    if kind == "channel":
+        return "#" + value
+    return "@" + value
+
+
+# The field that holds the text of each known rich text element type. A date
+# element's fallback is its date as text.
+RICH_TEXT_FIELDS = {
+    "text": "text",
+    "link": "url",
+    "user": "user_id",
+    "emoji": "name",
+    "channel": "channel_id",
+    "usergroup": "usergroup_id",
+    "broadcast": "range",
+    "date": "fallback",
+}
 
 
 def _objects(message: dict[str, Any], field: str) -> list[dict[str, Any]]:
