@@ -236,6 +236,30 @@ CONTENT_CASES = [
         {"user": "U1", "files": [{"id": "F1", "mode": ["odd"]}]},
         "Dana Reyes: Shared a file without a name",
     ),
+    (
+        {
+            "bot_id": "B2",
+            "username": "Grafana",
+            "text": "",
+            "attachments": [
+                {
+                    "title": "Disk alert",
+                    "text": "db1 at 98%",
+                    "fields": [
+                        {"title": "host", "value": "db1"},
+                        {"title": "env", "value": "prod &amp; dr"},
+                        {"title": "empty", "value": ""},
+                        "not a field",
+                    ],
+                },
+                {"pretext": "second", "text": "db2 at 97%"},
+                {"title": "Same", "fallback": "Same"},
+                {"fields": [{"value": "only a value"}]},
+            ],
+        },
+        "Grafana: Disk alert: db1 at 98% (host: db1, env: prod & dr); db2 at 97%; "
+        "Same; only a value",
+    ),
 ]
 
 BLOCKS = [

@@ -46,9 +46,7 @@ EXPECTED_LAYOUT = "one folder per channel with YYYY-MM-DD.json files"
 MARKUP = re.compile(r"<([^<>]*)>")
 # Subtypes that record channel housekeeping rather than incident activity.
 SKIPPED_SUBTYPES = {"channel_join", "channel_leave", "channel_purpose", "channel_topic"}
-# The fields of an attachment, and of a shared file, that describe it, in
-# order of preference.
-ATTACHMENT_TEXT = ("text", "fallback", "title", "pretext")
+# The fields of a shared file that name it, in order of preference.
 FILE_NAME = ("title", "name")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 # Rejected messages are shown with their JSON cut to this many characters.
@@ -392,9 +390,9 @@ def _content(message: dict[str, Any], markup: SlackMarkup) -> str:
         content = _blocks_text(message["blocks"], markup.names)
     if not content and "attachments" in message:
         content = "; ".join(
-            markup.plain(part).strip()
+            part
             for attachment in _objects(message, "attachments")
-            if (part := _first_text(attachment, ATTACHMENT_TEXT))
+            if (part := _attachment_text(attachment, markup))
         )
     if "files" in message:
         content = _with_files(content, _objects(message, "files"))
@@ -403,6 +401,40 @@ def _content(message: dict[str, Any], markup: SlackMarkup) -> str:
             "message has no text, rich text, attachment or file, so it was not imported"
         )
     return content
+
+
+def _attachment_text(attachment: dict[str, Any], markup: SlackMarkup) -> str:
+    """Return an attachment's title, its text and its fields as one line.
+
+    The fields are shown as "(host: db1, env: prod)". The fallback, or else
+    the pretext, stands in for a missing text, unless it repeats the title.
+    """
+    title = _first_text(attachment, ("title",)).strip()
+    body = _first_text(attachment, ("text", "fallback", "pretext")).strip()
+    parts = [markup.plain(part) for part in (title, body) if part]
+    if len(parts) == 2 and parts[0] == parts[1]:
+        parts.pop()
+    fields = attachment.get("fields")
+    pairs = [
+        pair
+        for field in (fields if isinstance(fields, list) else [])
+        if isinstance(field, dict) and (pair := _field_text(field, markup))
+    ]
+    line = ": ".join(parts)
+    if pairs:
+        joined = ", ".join(pairs)
+        line = f"{line} ({joined})" if line else joined
+    return line
+
+
+def _field_text(field: dict[str, Any], markup: SlackMarkup) -> str:
+    """Return an attachment field as "title: value", or "" without a value."""
+    value = _first_text(field, ("value",)).strip()
+    if not value:
+        return ""
+    title = _first_text(field, ("title",)).strip()
+    text = markup.plain(value)
+    return f"{markup.plain(title)}: {text}" if title else text
 
 
 # Phrases for shared files that Slack exports without a name, by the file's
