@@ -406,8 +406,8 @@ def _content(message: dict[str, Any], markup: SlackMarkup) -> str:
 def _attachment_text(attachment: dict[str, Any], markup: SlackMarkup) -> str:
     """Return an attachment's title, its text and its fields as one line.
 
-    The fields are shown as "(host: db1, env: prod)". The fallback, or else
-    the pretext, stands in for a missing text, unless it repeats the title.
+    The fields are shown as "(host: db1, env: prod)". A missing text is
+    replaced by the fallback, or else the pretext, unless it repeats the title.
     """
     title = _first_text(attachment, ("title",)).strip()
     body = _first_text(attachment, ("text", "fallback", "pretext")).strip()
@@ -504,7 +504,7 @@ def _add_rich_text(elements: Any, names: dict[str, str], pieces: list[str]) -> N
             continue
         if "elements" in element:
             # A rich_text block, or a section, list, quote or preformatted
-            # part of one: each of these ends a line.
+            # part of one. Each of these ends a line.
             _add_rich_text(element["elements"], names, pieces)
             pieces.append("\n")
         else:
@@ -535,7 +535,7 @@ def _rich_text_piece(element: dict[str, Any], names: dict[str, str]) -> str:
     return "@" + value
 
 
-# The field that holds the text of each known rich text element type. A date
+# The field that contains the text of each known rich text element type. A date
 # element's fallback is its date as text.
 RICH_TEXT_FIELDS = {
     "text": "text",
