@@ -250,7 +250,7 @@ def test_preview_leaves_deleted_row_unchecked(qtbot, imported) -> None:
     qtbot.addWidget(dialog)
 
     assert row not in dialog.accepted_rows()
-    assert "1 row of events deleted in the review" in summary_text(preview)
+    assert "1 row of deleted events" in summary_text(preview)
     dialog.set_checked(row, True)
     assert row in dialog.accepted_rows()
 

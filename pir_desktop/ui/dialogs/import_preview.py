@@ -203,16 +203,16 @@ def summary_text(preview: ImportPreview) -> str:
     if warnings:
         counts += f", {_count(warnings, 'warning')}"
     sentences = [f"{counts}."]
-    edited = len(preview.edited())
-    if edited:
-        sentences.append(
-            f"{_count(edited, 'updated event')} changed in the review since the "
-            "import start unchecked, so the reviewer's changes stay unless checked."
-        )
+    kept = []
+    if preview.edited():
+        updated = _count(len(preview.edited()), "updated event")
+        kept.append(f"{updated} edited in the review since the last import")
     if preview.deleted:
+        kept.append(f"{_count(len(preview.deleted), 'row')} of deleted events")
+    if kept:
         sentences.append(
-            f"{_count(len(preview.deleted), 'row')} of events deleted in the review "
-            "start unchecked, so they stay deleted unless checked."
+            f"Left unchecked, so the review's changes stay: {' and '.join(kept)}. "
+            "Check a row to take the file's version."
         )
     sentences.append(
         "Undo (Ctrl+Z) removes the imported events and restores the events it updated."
@@ -221,4 +221,5 @@ def summary_text(preview: ImportPreview) -> str:
 
 
 def _count(number: int, noun: str) -> str:
+    """Return "1 warning" or "2 warnings": the noun in the singular or plural."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
