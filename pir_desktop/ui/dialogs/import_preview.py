@@ -65,7 +65,7 @@ class ImportPreviewDialog(QDialog):
     def _layout(self) -> None:
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The second column holds a time, or an error's file and line.
+        # The second column shows a time, or an error's file and line.
         for column, width in enumerate((90, 280, 330)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
@@ -203,15 +203,16 @@ def summary_text(preview: ImportPreview) -> str:
     if warnings:
         counts += f", {_count(warnings, 'warning')}"
     sentences = [f"{counts}."]
-    kept = []
+    unchecked = []
     if preview.edited():
         updated = _count(len(preview.edited()), "updated event")
-        kept.append(f"{updated} edited in the review since the last import")
+        unchecked.append(f"{updated} edited in the review since the last import")
     if preview.deleted:
-        kept.append(f"{_count(len(preview.deleted), 'row')} of deleted events")
-    if kept:
+        unchecked.append(f"{_count(len(preview.deleted), 'row')} of deleted events")
+    if unchecked:
+        listed = " and ".join(unchecked)
         sentences.append(
-            f"Left unchecked, so the review's changes stay: {' and '.join(kept)}. "
+            f"Left unchecked, so the review's changes stay: {listed}. "
             "Check a row to take the file's version."
         )
     sentences.append(
