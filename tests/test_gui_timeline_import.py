@@ -301,7 +301,7 @@ def test_fast_failure_hides_progress(qtbot, timeline, tmp_path, monkeypatch) -> 
     progress_shown: list[bool] = []
 
     def modal_error(_parent, _title, _text) -> None:
-        # A real message box runs a nested event loop until the user answers.
+        # A real message box runs a nested event loop until the user closes it.
         loop = QEventLoop()
         QTimer.singleShot(600, loop.quit)
         loop.exec()

@@ -600,7 +600,7 @@ def _message_fields(
 ) -> dict[str, Any] | None:
     """Return the event fields of a message, or None for a SKIPPED_SUBTYPES one.
 
-    `shared` holds the fields that every message of the day file has, and
+    `shared` contains the fields that every message of the day file has, and
     the message's source_key is `key_prefix` followed by its ts.
     """
     if not isinstance(message, dict):

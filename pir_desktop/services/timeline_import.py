@@ -261,7 +261,7 @@ def load_stored_events(
 
 @dataclass(frozen=True)
 class ImportState:
-    """What a review's reviewers changed in imported events, for `compare`."""
+    """The review's changes to imported events, which `compare` needs."""
 
     edited_ids: set[UUID]
     deleted_keys: set[str]
