@@ -1,6 +1,7 @@
 """The pir-desktop command run as a user runs it, in a subprocess."""
 
 import hashlib
+import io
 import json
 import os
 import subprocess
@@ -10,7 +11,10 @@ import pytest
 from cli_process import run_cli
 from pypdf import PdfReader
 
+from pir_desktop.cli.handlers import ProgressLine
 from pir_desktop.domain.interchange import load_document
+from pir_desktop.services import ReviewLibrary
+from pir_desktop.services.exports import export_pdf
 
 SECTIONS = (
     "Incident summary",
@@ -133,3 +137,47 @@ def test_upgrade_old_library(tmp_path: Path) -> None:
     assert "newest schema" in result.stdout
     assert (tmp_path / "old.pir.schema-0001.bak").exists()
     assert "MATRIX-2019-04" in run("list", path).stdout
+
+
+class TerminalBuffer(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_line_on_terminal() -> None:
+    stream = TerminalBuffer()
+    progress = ProgressLine("writing a.pdf", stream)
+
+    for done in (0, 1, 2, 4):
+        progress(done, 4)
+    progress.close()
+
+    assert stream.getvalue() == (
+        "\rwriting a.pdf: 0%\rwriting a.pdf: 25%\rwriting a.pdf: 50%"
+        "\rwriting a.pdf: 100%\n"
+    )
+
+
+def test_progress_line_silent_in_pipe() -> None:
+    stream = io.StringIO()
+    progress = ProgressLine("writing a.pdf", stream)
+
+    progress(1, 2)
+    progress.close()
+
+    assert stream.getvalue() == ""
+
+
+def test_export_reports_progress(sample_file: Path, tmp_path: Path) -> None:
+    library = ReviewLibrary.open(sample_file)
+    calls: list[tuple[int, int]] = []
+    review_id = library.reviews()[0].id
+
+    def record(done: int, total: int) -> None:
+        calls.append((done, total))
+
+    export_pdf(library, review_id, tmp_path / "p.pdf", progress=record)
+    library.close()
+
+    assert calls
+    assert calls[-1][0] == calls[-1][1]

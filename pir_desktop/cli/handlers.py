@@ -9,6 +9,7 @@ which load icalendar, are imported by their commands only.
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from ..domain.enums import ApprovalDecision
 from ..domain.interchange import json_schema
@@ -27,10 +28,44 @@ def _cmd_list(args: argparse.Namespace) -> None:
         print(f"{facts.reference}\t{facts.severity}\t{closed}\t{facts.title}")
 
 
+class ProgressLine:
+    """Percentage of a long export, rewritten in place on a terminal's stderr.
+
+    Nothing is written when stderr is not a terminal, so logs and pipes stay
+    clean.
+    """
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.label = label
+        self.stream = sys.stderr if stream is None else stream
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.stream.isatty() or total <= 0:
+            return
+        percent = done * 100 // total
+        if percent != self.shown:
+            self.shown = percent
+            self.stream.write(f"\r{self.label}: {percent}%")
+            self.stream.flush()
+
+    def close(self) -> None:
+        """End the line, if any percentage was written."""
+        if self.shown >= 0:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
 def _cmd_export_pdf(args: argparse.Namespace) -> None:
     library = open_library(args.library)
     review_id = pick_review(library, args.review)
-    warnings = export_pdf(library, review_id, args.output, variant=args.variant)
+    progress = ProgressLine(f"writing {args.output}")
+    try:
+        warnings = export_pdf(
+            library, review_id, args.output, variant=args.variant, progress=progress
+        )
+    finally:
+        progress.close()
     for warning in warnings:
         print(f"pir-desktop export-pdf: warning: {warning}", file=sys.stderr)
     print(f"wrote {args.output}")

@@ -2,6 +2,7 @@
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from uuid import UUID
 
@@ -20,11 +21,13 @@ def export_pdf(
     path: Path,
     procedure: Procedure | None = None,
     variant: str = "full",
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[str]:
     """Render a review's report and write it atomically to `path`.
 
-    variant is "full" or "redacted". Returns the renderer's warnings, such as
-    characters that print as substitutes.
+    variant is "full" or "redacted". `progress(done, total)` receives the
+    laid-out share of the report as it grows. Returns the renderer's
+    warnings, such as characters that print as substitutes.
     """
     from ..report import write_pdf
 
@@ -35,6 +38,7 @@ def export_pdf(
         procedure or default_procedure(),
         Path(path),
         variant=variant,  # type: ignore[arg-type]
+        progress=progress,
     )
     log.info(
         "Exported %s PDF of review %s to %s in %.2f s",
