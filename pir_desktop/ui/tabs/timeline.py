@@ -40,7 +40,7 @@ from ..timeline.proxy import TimelineFilter, TimelineProxy
 from ..windows import REGISTRY
 
 if TYPE_CHECKING:
-    from ...store.records import TimelineHead
+    from ...services import TimelineHead
     from ..timeline.importing import TimelineImporter
 
 # Initial widths in pixels; the user may resize every column except Description,
