@@ -1,6 +1,7 @@
 """A re-import updates imported events but keeps the reviewer's edits to them."""
 
 from pathlib import Path
+from subprocess import CompletedProcess
 from uuid import UUID
 
 import pytest
@@ -162,22 +163,26 @@ def test_preview_leaves_edited_row_unchecked(qtbot, imported) -> None:
     assert edited.row in dialog.accepted_rows()
 
 
-def test_cli_reports_kept_edits(imported) -> None:
-    library, review_id = imported
-    target = message_event(library, review_id, changed=True)
-    curate(library, target)
+def import_with_cli(library: ReviewLibrary, export: str) -> CompletedProcess[str]:
+    """Close the library and import a Slack fixture into it with the CLI."""
     location = library.location
     library.close()
-
-    result = run_cli(
+    return run_cli(
         "import-timeline",
         location,
         "--review",
         REFERENCE,
         "--format",
         "slack",
-        TIMELINE / "slack-edited",
+        TIMELINE / export,
     )
+
+
+def test_cli_reports_kept_edits(imported) -> None:
+    library, review_id = imported
+    target = message_event(library, review_id, changed=True)
+    curate(library, target)
+    result = import_with_cli(library, "slack-edited")
 
     assert f"kept: {target.source_key}: edited in the review" in result.stdout
     assert "kept 1 edited in the review" in result.stdout
@@ -259,18 +264,7 @@ def test_cli_reports_skipped_deleted(imported) -> None:
     library, review_id = imported
     target = message_event(library, review_id, changed=False)
     library.delete(review_id, target)
-    location = library.location
-    library.close()
-
-    result = run_cli(
-        "import-timeline",
-        location,
-        "--review",
-        REFERENCE,
-        "--format",
-        "slack",
-        TIMELINE / "slack",
-    )
+    result = import_with_cli(library, "slack")
 
     assert f"skipped: {target.source_key}: deleted in the review" in result.stdout
     assert "skipped 1 deleted in the review" in result.stdout
