@@ -213,8 +213,8 @@ def test_zone_change_keeps_window(qtbot, timeline) -> None:
 
     assert timeline.zone_name == "Asia/Tokyo"
     assert filters.values().start == before
-    shown = filters.from_edit.dateTime().time()
-    assert (shown.hour(), shown.minute()) == (18, 0)
+    displayed = filters.from_edit.dateTime().time()
+    assert (displayed.hour(), displayed.minute()) == (18, 0)
 
 
 def test_filter_kept_after_edit(qtbot, timeline) -> None:

@@ -38,20 +38,20 @@ class ProgressLine:
     def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
         self.stream = sys.stderr if stream is None else stream
-        self.shown = -1
+        self.last_percent = -1
 
     def __call__(self, done: int, total: int) -> None:
         if not self.stream.isatty() or total <= 0:
             return
         percent = done * 100 // total
-        if percent != self.shown:
-            self.shown = percent
+        if percent != self.last_percent:
+            self.last_percent = percent
             self.stream.write(f"\r{self.label}: {percent}%")
             self.stream.flush()
 
     def close(self) -> None:
         """End the line, if any percentage was written."""
-        if self.shown >= 0:
+        if self.last_percent >= 0:
             self.stream.write("\n")
             self.stream.flush()
 

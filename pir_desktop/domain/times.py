@@ -86,8 +86,8 @@ def _calendar_text(
     """Format a day or month in the source's zone, named if it is not `zone`'s."""
     source = moment.astimezone(parse_zone(source_zone))
     text = source.strftime("%Y-%m" if precision is TimePrecision.MONTH else "%Y-%m-%d")
-    shown = moment.astimezone(parse_zone(zone))
-    if shown.utcoffset() != source.utcoffset():
+    displayed = moment.astimezone(parse_zone(zone))
+    if displayed.utcoffset() != source.utcoffset():
         text = f"{text} ({source_zone})"
     return text
 

@@ -92,9 +92,9 @@ class ImportPreview:
         They leave out updates of events edited in the review and rows of
         events deleted from it.
         """
-        kept = {update.row for update in self.edited()}
-        kept.update(row for row, _ in self.deleted)
-        return [row for row in self.rows() if row not in kept]
+        held_back = {update.row for update in self.edited()}
+        held_back.update(row for row, _ in self.deleted)
+        return [row for row in self.rows() if row not in held_back]
 
     def edited(self) -> list[EventUpdate]:
         """Return the updates of events edited in the review since their import."""

@@ -241,7 +241,7 @@ def deleted_import_keys(connection: Connection, review_id: UUID) -> set[str]:
 def forget_deleted_imports(
     connection: Connection, review_id: UUID, keys: Collection[str]
 ) -> None:
-    """Drop source keys from the review's deleted imports, as their events are back."""
+    """Drop source keys from the review's deleted imports when their events return."""
     ordered = list(keys)
     for start in range(0, len(ordered), DELETE_BATCH):
         batch = ordered[start : start + DELETE_BATCH]

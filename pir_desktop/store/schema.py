@@ -411,8 +411,8 @@ class DeletedImportRow(Base):
     """Source key of an imported event that a reviewer deleted from the review.
 
     A re-import of the same source leaves that row out unless the user
-    accepts it again. Undoing the deletion removes the key. The domain does
-    not see these rows: they only steer imports.
+    accepts it again. Undoing the deletion removes the key. The domain never
+    reads these rows, because only imports use them.
     """
 
     __tablename__ = "deleted_imports"

@@ -169,7 +169,7 @@ class ImportPreviewDialog(QDialog):
                 item.setCheckState(0, state)
 
     def set_all_checked(self, checked: bool) -> None:
-        """Check or uncheck every new and updated event, with one update after."""
+        """Check or uncheck every checkable row, then update the Apply button once."""
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         # Each itemChanged would count every checked row again.
         self.tree.blockSignals(True)
