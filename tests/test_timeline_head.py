@@ -150,3 +150,11 @@ def test_head_matches_sort(events: list[TimelineEvent], count: int) -> None:
         library.close()
     expected = sort_timeline(review.events)[:count]
     assert [e.id for e in head.events] == [e.id for e in expected]
+
+
+def test_small_review_head_empty(tmp_path: Path) -> None:
+    library, review = stored(tmp_path, mixed_events())
+    head = library.timeline_head(review.id, 5, min_total=9)
+    library.close()
+    assert head.events == []
+    assert head.total == 8

@@ -88,9 +88,14 @@ class ReviewLibrary:
         """Load a review, reusing the unchanged events of `known`, an earlier load."""
         return records.load_review(self.library, review_id, known)
 
-    def timeline_head(self, review_id: UUID, count: int) -> records.TimelineHead:
-        """Read a review's facts and its first `count` events in timeline order."""
-        return records.load_timeline_head(self.library, review_id, count)
+    def timeline_head(
+        self, review_id: UUID, count: int, min_total: int = 0
+    ) -> records.TimelineHead:
+        """Read a review's facts and its first `count` events in timeline order.
+
+        A review with fewer than `min_total` events gets no events.
+        """
+        return records.load_timeline_head(self.library, review_id, count, min_total)
 
     def add_review(self, review: Review) -> Review:
         """Store a whole review; raise LibraryError if its id or reference exists."""

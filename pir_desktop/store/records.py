@@ -241,11 +241,15 @@ class TimelineHead:
     total: int
 
 
-def load_timeline_head(library: Library, review_id: UUID, count: int) -> TimelineHead:
+def load_timeline_head(
+    library: Library, review_id: UUID, count: int, min_total: int = 0
+) -> TimelineHead:
     """Read the facts and the first `count` events of a review, in timeline order.
 
     The events come from one range scan of the events table's timeline order
     index, so the time does not grow with the number of events in the review.
+    A review with fewer than `min_total` events gets none, because its
+    caller loads it whole at once.
     """
     table = EventRow.__table__
     columns = [_raw(table.c[name]) for name in TimelineEvent.model_fields]
@@ -260,12 +264,13 @@ def load_timeline_head(library: Library, review_id: UUID, count: int) -> Timelin
         row = session.get(ReviewRow, review_id)
         if row is None:
             raise LibraryError(f"review {review_id} not found in {library.location}")
-        rows = session.execute(first).all()
+        event_count = session.scalar(total) or 0
+        rows = session.execute(first).all() if event_count >= min_total else []
         events: list[TimelineEvent] = []
         if rows:
             by_column = list(zip(*rows, strict=True))
             events = list(trusted_entities(TimelineEvent, by_column))
-        return TimelineHead(to_facts(row), events, session.scalar(total) or 0)
+        return TimelineHead(to_facts(row), events, event_count)
 
 
 def insert_review(library: Library, review: Review) -> Review:

@@ -80,7 +80,7 @@ class ReviewContext(QObject):
         The load that follows keeps the event loop busy, so a view that shows
         the preview paints it at once rather than after the load.
         """
-        head = self.library.timeline_head(review_id, PREVIEW_ROWS)
+        head = self.library.timeline_head(review_id, PREVIEW_ROWS, PREVIEW_MIN_EVENTS)
         if head.total >= PREVIEW_MIN_EVENTS:
             log.info("Previewing %d of %d events", len(head.events), head.total)
             self.timeline_preview.emit(head)
