@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 
 # Initial widths in pixels; the user may resize every column except Description,
 # which takes the remaining width. Fixed sizes avoid measuring 50,000 rows.
-COLUMN_WIDTHS = (175, 125, 110, 135, 80, 105, 0, 100)
+# The Time column fits a day range in another zone, such as
+# "2019-04-04 (UTC) – 2019-04-05 (UTC)".
+COLUMN_WIDTHS = (250, 125, 110, 135, 80, 105, 0, 100)
 
 
 class TimelineTab(QWidget):
